@@ -1,0 +1,49 @@
+// Wires Astro's glob() loaders over the top-level content/ folder to the schemas in src/schemas/.
+// Nothing else lives here: the schemas are shared with `npm run check`.
+import { defineCollection, reference } from 'astro:content';
+import { glob } from 'astro/loaders';
+import { articleSchema } from './schemas/article.ts';
+import { eventSchema } from './schemas/event.ts';
+import { organisationSchema } from './schemas/organisation.ts';
+import { speakerSchema } from './schemas/speaker.ts';
+import { tagSchema } from './schemas/tag.ts';
+import type { SchemaContext } from './schemas/common.ts';
+import { localeCodes, siteConfig } from './site.config.ts';
+
+/** The content folder; tests point CONTENT_DIR at fixture sites. */
+const contentDir = process.env['CONTENT_DIR'] ?? './content';
+
+/** Builds the shared schema context from Astro's helpers. */
+function context<Image extends SchemaContext['image']>(image: Image): SchemaContext<ReturnType<Image>> {
+  return {
+    locales: localeCodes as SchemaContext['locales'],
+    timeZone: siteConfig.timeZone,
+    reference: reference as unknown as SchemaContext['reference'],
+    image,
+  };
+}
+
+const yamlFiles = (folder: string) => glob({ pattern: '*.{yaml,yml}', base: `${contentDir}/${folder}` });
+
+export const collections = {
+  articles: defineCollection({
+    loader: glob({ pattern: '*/*/*.md', base: `${contentDir}/articles` }),
+    schema: ({ image }) => articleSchema(context(image)),
+  }),
+  speakers: defineCollection({
+    loader: yamlFiles('speakers'),
+    schema: ({ image }) => speakerSchema(context(image)),
+  }),
+  organisations: defineCollection({
+    loader: yamlFiles('organisations'),
+    schema: ({ image }) => organisationSchema(context(image)),
+  }),
+  events: defineCollection({
+    loader: yamlFiles('events'),
+    schema: ({ image }) => eventSchema(context(image)),
+  }),
+  tags: defineCollection({
+    loader: yamlFiles('tags'),
+    schema: ({ image }) => tagSchema(context(image)),
+  }),
+};

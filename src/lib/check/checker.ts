@@ -1,0 +1,351 @@
+/**
+ * `npm run check`'s engine: validates every file in the content folder against the same schemas the
+ * Astro build uses, plus the rules that span files (references, stories, ids), and reports every
+ * problem with its file, line and field. It only reads: no file is ever written.
+ */
+import { readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { z } from 'astro/zod';
+import { articleSchema } from '../../schemas/article.ts';
+import type { CollectionName, EntryReference, SchemaContext } from '../../schemas/common.ts';
+import { eventSchema } from '../../schemas/event.ts';
+import { organisationSchema } from '../../schemas/organisation.ts';
+import { speakerSchema } from '../../schemas/speaker.ts';
+import { tagSchema } from '../../schemas/tag.ts';
+import type { SiteConfig } from '../../site.config.ts';
+import type { PublishedAt } from '../dates.ts';
+import { describeSharedField, driftedFields, primaryLanguage, type SharedFacts } from '../stories.ts';
+import { didYouMean } from '../suggest.ts';
+import { classifyContentPath, REGISTRY_COLLECTIONS } from './layout.ts';
+import { sortProblems, type Problem, type Severity } from './problems.ts';
+import { decodeUtf8, splitFrontmatter } from './source.ts';
+import { parseYaml, type Position } from './yaml.ts';
+import { describeIssues, fieldName, knownFieldNames } from './zod-issues.ts';
+
+/** What to check and how to name files in the report. */
+export interface CheckOptions {
+  /** The content folder to check. */
+  readonly contentDir: string;
+  /** Paths in problems are relative to this folder (default: the current directory). */
+  readonly displayRoot?: string;
+  /** The site configuration (locales, time zone, limits). */
+  readonly config: SiteConfig;
+}
+
+/** The outcome of a check. */
+export interface CheckResult {
+  /** Every problem, sorted by file and line. */
+  readonly problems: Problem[];
+  /** How many files were looked at. */
+  readonly files: number;
+  /** How many stories (article folders) were found. */
+  readonly stories: number;
+}
+
+/** The data of an article as the checker sees it after validation. */
+interface ArticleData extends SharedFacts {
+  readonly language: string;
+  readonly draft: boolean;
+  readonly date?: PublishedAt;
+  readonly cover?: { readonly src: string };
+  readonly aliases?: readonly string[];
+}
+
+/** One validated article file. */
+interface CheckedArticle {
+  readonly rel: string;
+  readonly abs: string;
+  readonly year: string;
+  readonly slug: string;
+  readonly language: string;
+  readonly data: ArticleData | undefined;
+  readonly raw: Record<string, unknown> | undefined;
+  readonly locate: (path: readonly PropertyKey[]) => Position;
+}
+
+/** Singular names for messages. */
+const SINGULAR: Record<CollectionName, string> = {
+  speakers: 'speaker',
+  organisations: 'organisation',
+  events: 'event',
+  tags: 'tag',
+};
+
+/** Lists every file below `dir`, as paths relative to it with forward slashes, sorted. */
+async function listFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
+    .sort();
+}
+
+/** Checks a content folder and returns every problem found. */
+export async function checkContent(options: CheckOptions): Promise<CheckResult> {
+  const { contentDir, config } = options;
+  const root = options.displayRoot ?? process.cwd();
+  const locales = config.locales.map((l) => l.code) as [string, ...string[]];
+  const problems: Problem[] = [];
+  const display = (rel: string): string =>
+    path.relative(root, path.join(contentDir, rel)).split(path.sep).join('/');
+  const report = (
+    rel: string,
+    pos: Position,
+    severity: Severity,
+    field: string,
+    message: string,
+  ): void => {
+    problems.push({ file: display(rel), line: pos.line, column: pos.column, severity, field, message });
+  };
+  const atStart: Position = { line: 1, column: 1 };
+
+  const files = await listFiles(contentDir);
+
+  // Pass 1: layout, and the registry of ids (known from file names alone).
+  const ids: Record<CollectionName, Map<string, string>> = {
+    speakers: new Map(),
+    organisations: new Map(),
+    events: new Map(),
+    tags: new Map(),
+  };
+  const registryFiles: { rel: string; collection: CollectionName; id: string }[] = [];
+  const articleFiles: { rel: string; year: string; slug: string; language: string }[] = [];
+  for (const rel of files) {
+    const kind = classifyContentPath(rel, locales);
+    switch (kind.kind) {
+      case 'misplaced':
+        report(rel, atStart, 'error', '(file)', kind.message);
+        break;
+      case 'entry': {
+        const existing = ids[kind.collection].get(kind.id);
+        if (existing) {
+          report(rel, atStart, 'error', '(file)', `duplicate ${SINGULAR[kind.collection]} id "${kind.id}": ${display(existing)} has it too; keep one file`);
+        } else {
+          ids[kind.collection].set(kind.id, rel);
+          registryFiles.push({ rel, ...kind });
+        }
+        break;
+      }
+      case 'article':
+        articleFiles.push({ rel, ...kind });
+        break;
+      default:
+        break;
+    }
+  }
+
+  // The checker's reference(): the id must exist; a near miss gets a suggestion.
+  const context: SchemaContext<z.ZodString> = {
+    locales,
+    timeZone: config.timeZone,
+    reference: <C extends CollectionName>(collection: C) =>
+      z.unknown().transform((value, ctx): EntryReference<C> => {
+        const id = typeof value === 'number' ? String(value) : value;
+        if (typeof id !== 'string' || id.trim() === '') {
+          ctx.addIssue({ code: 'custom', message: `expected the id of a ${SINGULAR[collection]}, e.g. ${[...ids[collection].keys()][0] ?? 'an-id'}`, input: value });
+          return z.NEVER;
+        }
+        if (!ids[collection].has(id)) {
+          ctx.addIssue({
+            code: 'custom',
+            input: value,
+            message: `unknown ${SINGULAR[collection]} "${id}".${didYouMean(id, ids[collection].keys()) || ` Add content/${collection}/${id}.yaml or check the spelling.`}`,
+          });
+          return z.NEVER;
+        }
+        return { id, collection };
+      }),
+    image: () => z.string({ error: 'expected the path of an image file, relative to this file, e.g. ./cover.jpg' }),
+  };
+  const schemas = {
+    articles: articleSchema(context),
+    speakers: speakerSchema(context),
+    organisations: organisationSchema(context),
+    events: eventSchema(context),
+    tags: tagSchema(context),
+  } satisfies Record<string, z.ZodType>;
+  const vocabulary = Object.fromEntries(
+    Object.entries(schemas).map(([name, schema]) => [name, knownFieldNames(schema)]),
+  ) as Record<keyof typeof schemas, Set<string>>;
+
+  /** Reads a file's bytes and decodes them, reporting size and encoding problems. */
+  const readText = async (rel: string, maxBytes: number): Promise<string | undefined> => {
+    const abs = path.join(contentDir, rel);
+    const { size } = await stat(abs);
+    if (size === 0) {
+      report(rel, atStart, 'error', '(file)', 'the file is empty: add its fields, or delete it');
+      return undefined;
+    }
+    if (size > maxBytes) {
+      const mb = (n: number): string => `${(n / 1_000_000).toFixed(1)} MB`;
+      report(rel, atStart, 'error', '(file)', `the file is ${mb(size)}, over the ${mb(maxBytes)} limit: split the story, or move tables and data out of it`);
+      return undefined;
+    }
+    const decoded = decodeUtf8(await readFile(abs));
+    if (!decoded.ok) {
+      report(rel, { line: decoded.line, column: 1 }, 'error', '(file)', decoded.message);
+      return undefined;
+    }
+    return decoded.text;
+  };
+
+  /** Validates parsed data, reporting each issue at its field's line. */
+  const validate = <T>(
+    rel: string,
+    schema: z.ZodType<T>,
+    words: ReadonlySet<string>,
+    data: unknown,
+    locate: (p: readonly PropertyKey[]) => Position,
+  ): T | undefined => {
+    if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+      report(rel, atStart, 'error', '(file)', 'expected "field: value" lines, found none');
+      return undefined;
+    }
+    const result = schema.safeParse(data);
+    if (result.success) return result.data;
+    for (const issue of describeIssues(result.error.issues, words)) {
+      report(rel, locate(issue.path), 'error', fieldName(issue.path), issue.message);
+    }
+    return undefined;
+  };
+
+  const checkImage = async (rel: string, src: string | undefined, field: readonly PropertyKey[], locate: (p: readonly PropertyKey[]) => Position): Promise<void> => {
+    if (src === undefined) return;
+    if (/^[a-z]+:/i.test(src)) {
+      report(rel, locate(field), 'error', fieldName(field), `images must be files in the content folder, not web addresses: save it beside the file and write ./name.jpg`);
+      return;
+    }
+    const target = path.resolve(path.dirname(path.join(contentDir, rel)), src);
+    try {
+      await stat(target);
+    } catch {
+      report(rel, locate(field), 'error', fieldName(field), `image "${src}" not found (looked for ${display(path.relative(contentDir, target))})`);
+    }
+  };
+
+  // Pass 2: registry files.
+  const registryData = new Map<string, { collection: CollectionName; id: string; data: Record<string, unknown>; locate: (p: readonly PropertyKey[]) => Position; rel: string }>();
+  await Promise.all(
+    registryFiles.map(async ({ rel, collection, id }) => {
+      const text = await readText(rel, config.maxArticleBytes);
+      if (text === undefined) return;
+      const parsed = parseYaml(text);
+      if (!parsed.ok) {
+        for (const e of parsed.errors) report(rel, e, 'error', '(yaml)', e.message);
+        return;
+      }
+      const { data: raw, locate } = parsed.value;
+      const data = validate(rel, schemas[collection] as z.ZodType<Record<string, unknown>>, vocabulary[collection], raw, locate);
+      if (!data) return;
+      registryData.set(`${collection}/${id}`, { collection, id, data, locate, rel });
+      if (collection === 'speakers') await checkImage(rel, data['photo'] as string | undefined, ['photo'], locate);
+    }),
+  );
+
+  // Parent chains must end: an organisation cannot be its own ancestor, nor an event part of itself.
+  for (const [collection, field] of [['organisations', 'parent'], ['events', 'partOf']] as const) {
+    for (const id of ids[collection].keys()) {
+      const seen = new Set<string>([id]);
+      let next = (registryData.get(`${collection}/${id}`)?.data[field] as EntryReference | undefined)?.id;
+      while (next !== undefined && !seen.has(next)) {
+        seen.add(next);
+        next = (registryData.get(`${collection}/${next}`)?.data[field] as EntryReference | undefined)?.id;
+      }
+      if (next === id) {
+        const entry = registryData.get(`${collection}/${id}`);
+        if (entry) report(entry.rel, entry.locate([field]), 'error', field, `"${id}" is its own ${field === 'parent' ? 'ancestor' : 'container'}: ${[...seen].join(' → ')} → ${id}`);
+      }
+    }
+  }
+
+  // Pass 3: articles.
+  const articles: CheckedArticle[] = await Promise.all(
+    articleFiles.map(async (file): Promise<CheckedArticle> => {
+      const abs = path.join(contentDir, file.rel);
+      const none = { ...file, abs, data: undefined, raw: undefined, locate: () => atStart };
+      const text = await readText(file.rel, config.maxArticleBytes);
+      if (text === undefined) return none;
+      const split = splitFrontmatter(text);
+      if (!split.ok) {
+        report(file.rel, { line: split.line, column: 1 }, 'error', '(frontmatter)', split.message);
+        return none;
+      }
+      const parsed = parseYaml(split.value.yaml);
+      if (!parsed.ok) {
+        for (const e of parsed.errors) report(file.rel, e, 'error', '(yaml)', e.message);
+        return none;
+      }
+      const { data: raw, locate } = parsed.value;
+      const data = validate(file.rel, schemas.articles as z.ZodType<ArticleData>, vocabulary.articles, raw, locate);
+      const draft = data?.draft ?? false;
+      if (split.value.body.trim() === '') {
+        report(file.rel, { line: split.value.bodyLine, column: 1 }, draft ? 'warning' : 'error', '(body)', 'the article has no text after the frontmatter');
+      }
+      if (data) {
+        if (data.language !== file.language) {
+          report(file.rel, locate(['language']), 'error', 'language', `language is "${data.language}" but the file is ${file.language}.md: rename the file to ${data.language}.md or fix the field`);
+        }
+        if (data.draft) report(file.rel, locate(['draft']), 'warning', 'draft', 'this is a draft: it is checked but will not be published');
+        if (data.updated && data.date && data.updated.instant < data.date.instant) {
+          report(file.rel, locate(['updated']), 'error', 'updated', `updated ${data.updated.day} is before the publication date ${data.date.day}`);
+        }
+        await checkImage(file.rel, data.cover?.src, ['cover', 'src'], locate);
+      }
+      return { ...file, abs, data, raw: raw as Record<string, unknown>, locate };
+    }),
+  );
+
+  // Pass 4: story rules.
+  const stories = new Map<string, CheckedArticle[]>();
+  for (const a of articles) {
+    const key = `${a.year}/${a.slug}`;
+    stories.set(key, [...(stories.get(key) ?? []), a]);
+  }
+  const slugHome = new Map<string, string>();
+  const aliasHome = new Map<string, string>();
+  for (const [key, members] of stories) {
+    const [year = '', slug = ''] = key.split('/');
+    const first = members[0];
+    if (!first) continue;
+    const earlier = slugHome.get(slug);
+    if (earlier !== undefined) {
+      for (const m of members) {
+        report(m.rel, atStart, 'error', '(folder)', `story slug "${slug}" is already used by ${display(`articles/${earlier}/${slug}`)}: slugs must be unique across years, rename this folder`);
+      }
+    } else {
+      slugHome.set(slug, year);
+    }
+    const primaryLang = primaryLanguage(members.map((m) => m.language), locales);
+    const primary = members.find((m) => m.language === primaryLang);
+    if (!primary?.data) continue;
+    if (!primary.data.date) {
+      report(primary.rel, primary.locate([]), 'error', 'date', `date is missing: the story's primary file (${primary.language}.md) must give the publication date, e.g. date: ${year}-01-31`);
+    } else if (primary.data.date.day.slice(0, 4) !== year) {
+      report(primary.rel, primary.locate(['date']), 'error', 'date', `date ${primary.data.date.day} is not in ${year}: move the story folder to articles/${primary.data.date.day.slice(0, 4)}/ or fix the date`);
+    }
+    for (const m of members) {
+      if (m === primary || !m.data) continue;
+      for (const field of driftedFields(primary.data, m.data)) {
+        report(m.rel, m.locate([field]), 'error', field, `${field} ${describeSharedField(m.data, field)} differs from ${primary.language}.md (${describeSharedField(primary.data, field)}): remove it here to inherit, or make both agree`);
+      }
+      if (primary.data.cover && !m.data.cover) {
+        report(m.rel, m.locate([]), 'warning', 'cover', `no cover: the ${primary.language}.md cover is used, with its alt text and caption in ${primary.language}; add a cover with ${m.language} text`);
+      }
+      if (!m.data.draft && primary.data.draft) {
+        report(m.rel, m.locate(['draft']), 'warning', 'draft', `${primary.language}.md is a draft but this translation is not: the translation will be published alone`);
+      }
+    }
+    for (const m of members) {
+      (m.data?.aliases ?? []).forEach((alias, index) => {
+        const owner = aliasHome.get(alias);
+        if (owner !== undefined) {
+          report(m.rel, m.locate(['aliases', index]), 'error', `aliases[${index}]`, `alias ${alias} is also claimed by ${display(owner)}: an old path can redirect to one page only`);
+        } else {
+          aliasHome.set(alias, m.rel);
+        }
+      });
+    }
+  }
+
+  return { problems: sortProblems(problems), files: files.length, stories: stories.size };
+}

@@ -1,0 +1,33 @@
+/** A speaker: one person, `content/speakers/<id>.yaml`. */
+import { z } from 'astro/zod';
+import { localizedText, webUrl, type SchemaContext } from './common.ts';
+
+/** The schema of a speaker file. */
+export function speakerSchema<Image extends z.ZodType>(ctx: SchemaContext<Image>) {
+  return z.strictObject({
+    /** Full name per language, e.g. `en: Wang Binying`, `zh: 王彬颖`. */
+    name: localizedText(ctx, 'name'),
+    /** Name to sort by per language, when it differs from `name` (e.g. `en: Rojal, Florence`). */
+    sortAs: localizedText(ctx, 'sortAs').optional(),
+    /** Usual role or title per language, e.g. `en: Deputy Director General`. */
+    role: localizedText(ctx, 'role').optional(),
+    /** Id of the organisation the speaker belongs to (a file in `content/organisations/`). */
+    organisation: ctx.reference('organisations').optional(),
+    /** Portrait, relative to this file (e.g. `./photos/wang-binying.jpg`). */
+    photo: ctx.image().optional(),
+    /** A short biography per language. */
+    bio: localizedText(ctx, 'bio').optional(),
+    /** Official pages about the speaker. */
+    links: z
+      .array(
+        z.strictObject({
+          /** What the link is, e.g. "WIPO biography". */
+          label: z.string().trim().min(1, { error: 'link label must not be empty' }),
+          /** Full address of the page. */
+          url: webUrl('link url'),
+        }),
+        { error: 'links must be a list of "- label: ...\\n  url: ..." items' },
+      )
+      .optional(),
+  });
+}
