@@ -84,3 +84,123 @@ export function inheritSharedFacts<T extends SharedFacts>(primary: SharedFacts, 
   }
   return merged as T;
 }
+
+/** One language version of a story, as the site's data module hands it to the story rules. */
+export interface StoryVersion<D extends SharedFacts & { readonly draft: boolean }> {
+  /** Locale code of this version. */
+  readonly language: string;
+  /** Validated frontmatter, with shared facts already inherited from the primary. */
+  readonly data: D;
+  /** Whatever the caller needs to render the body later (an Astro entry, a path...). */
+  readonly entryId: string;
+}
+
+/** A story: one folder, one slug, one version per language. */
+export interface Story<D extends SharedFacts & { readonly draft: boolean }> {
+  /** `YYYY/slug`, unique. */
+  readonly key: string;
+  /** Folder year. */
+  readonly year: string;
+  /** Folder slug, shared by every language. */
+  readonly slug: string;
+  /** The primary version's language. */
+  readonly primaryLanguage: string;
+  /** Published versions by language (drafts are left out by the visibility rule). */
+  readonly versions: ReadonlyMap<string, StoryVersion<D>>;
+  /** Publication date of the story (the primary's). */
+  readonly date: PublishedAt;
+}
+
+/** The one visibility rule: a draft version is never published anywhere (pages, lists, feeds, sitemap). */
+export function isPublished(data: { readonly draft: boolean }): boolean {
+  return !data.draft;
+}
+
+/** The one ordering rule: newest first; same instant, then slug, so the order is stable. */
+export function compareStories(
+  a: { readonly date: PublishedAt; readonly slug: string },
+  b: { readonly date: PublishedAt; readonly slug: string },
+): number {
+  if (a.date.instant !== b.date.instant) return a.date.instant < b.date.instant ? 1 : -1;
+  return a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0;
+}
+
+/** An article file as read from the content collection. */
+export interface ArticleRecord<D extends SharedFacts & { readonly draft: boolean }> {
+  /** Collection id, `YYYY/slug/lang`. */
+  readonly id: string;
+  /** Validated frontmatter, as written (not yet inherited). */
+  readonly data: D & { readonly language: string };
+}
+
+/**
+ * Groups article files into stories, applies inheritance from each story's primary file and the
+ * visibility rule, and returns the published stories in the one order (newest first).
+ */
+export function buildStories<D extends SharedFacts & { readonly draft: boolean }>(
+  records: readonly ArticleRecord<D>[],
+  locales: readonly string[],
+): Story<D>[] {
+  const folders = new Map<string, ArticleRecord<D>[]>();
+  for (const record of records) {
+    const key = record.id.split('/').slice(0, 2).join('/');
+    const list = folders.get(key);
+    if (list) list.push(record);
+    else folders.set(key, [record]);
+  }
+  const stories: Story<D>[] = [];
+  for (const [key, members] of folders) {
+    const [year = '', slug = ''] = key.split('/');
+    const primaryLang = primaryLanguage(
+      members.map((m) => m.data.language),
+      locales,
+    );
+    const primary = members.find((m) => m.data.language === primaryLang);
+    if (!primary?.data.date) continue; // The checker refuses this; never publish a dateless story.
+    const versions = new Map<string, StoryVersion<D>>();
+    for (const code of locales) {
+      const member = members.find((m) => m.data.language === code);
+      if (!member || !isPublished(member.data)) continue;
+      const data = member === primary ? member.data : inheritSharedFacts(primary.data, member.data);
+      versions.set(code, { language: code, data, entryId: member.id });
+    }
+    if (versions.size === 0) continue;
+    stories.push({ key, year, slug, primaryLanguage: primary.data.language, versions, date: primary.data.date });
+  }
+  return stories.sort(compareStories);
+}
+
+/** A story as one locale's listing shows it. */
+export interface ListingItem<D extends SharedFacts & { readonly draft: boolean }> {
+  /** The story. */
+  readonly story: Story<D>;
+  /** The version shown: the locale's own, or another language's when untranslated. */
+  readonly version: StoryVersion<D>;
+  /** True when the version is in another language than the listing. */
+  readonly isFallback: boolean;
+}
+
+/**
+ * What a locale's listing shows for each story: its own version, or (per the site config) another
+ * language's version with a badge, or nothing.
+ */
+export function listingItems<D extends SharedFacts & { readonly draft: boolean }>(
+  stories: readonly Story<D>[],
+  locale: string,
+  locales: readonly string[],
+  untranslated: 'show-with-badge' | 'hide',
+): ListingItem<D>[] {
+  const items: ListingItem<D>[] = [];
+  for (const story of stories) {
+    const own = story.versions.get(locale);
+    if (own) {
+      items.push({ story, version: own, isFallback: false });
+      continue;
+    }
+    if (untranslated === 'hide') continue;
+    const code = locales.find((l) => story.versions.has(l));
+    const other = code === undefined ? undefined : story.versions.get(code);
+    if (other) items.push({ story, version: other, isFallback: true });
+  }
+  return items;
+}

@@ -1,0 +1,21 @@
+#!/usr/bin/env node
+// `npm run build`: checks the content first and stops on any error (Astro alone would only log a
+// dangling reference and exit 0), then builds the site with Astro.
+import path from 'node:path';
+import { build } from 'astro';
+import { checkContent } from '../src/lib/check/checker.ts';
+import { countProblems, formatAnnotation, formatProblem } from '../src/lib/check/problems.ts';
+import { siteConfig } from '../src/site.config.ts';
+
+const contentDir = path.resolve(process.env['CONTENT_DIR'] ?? 'content');
+const result = await checkContent({ contentDir, config: siteConfig });
+const { errors, warnings } = countProblems(result.problems);
+for (const p of result.problems) console.log(formatProblem(p));
+if (process.env['GITHUB_ACTIONS'] === 'true') for (const p of result.problems) console.log(formatAnnotation(p));
+if (errors > 0) {
+  console.error(`✖ content check: ${errors} error(s), ${warnings} warning(s). Fix them, then build again (npm run check lists them).`);
+  process.exit(1);
+}
+console.log(`✔ content check: ${result.files} files, ${result.stories} stories, ${warnings} warning(s)`);
+await build({ root: process.cwd(), logLevel: 'warn' });
+console.log(`✔ site built into ${process.env['OUT_DIR'] ?? 'dist'}/`);

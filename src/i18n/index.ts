@@ -1,0 +1,15 @@
+/** The UI dictionaries, one per configured locale; the type makes a missing locale a compile error. */
+import type { Locale } from '../site.config.ts';
+import { en } from './en.ts';
+import type { UiStrings } from './types.ts';
+import { zh } from './zh.ts';
+
+export type { UiStrings } from './types.ts';
+
+/** Every locale's dictionary. */
+export const dictionaries: Readonly<Record<Locale, UiStrings>> = { en, zh };
+
+/** The dictionary of `locale`. */
+export function uiStrings(locale: Locale): UiStrings {
+  return dictionaries[locale];
+}
