@@ -26,7 +26,7 @@ export function speakerSchema<Image extends z.ZodType>(ctx: SchemaContext<Image>
           /** Full address of the page. */
           url: webUrl('link url'),
         }),
-        { error: 'links must be a list of "- label: ...\\n  url: ..." items' },
+        { error: 'links must be a list of items, each with a "label:" and a "url:" line' },
       )
       .optional(),
   });

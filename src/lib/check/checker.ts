@@ -289,8 +289,10 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
         if (data.updated && data.date && data.updated.instant < data.date.instant) {
           report(file.rel, locate(['updated']), 'error', 'updated', `updated ${data.updated.day} is before the publication date ${data.date.day}`);
         }
-        await checkImage(file.rel, data.cover?.src, ['cover', 'src'], locate);
       }
+      // Checked from the raw data so a missing image is reported even when other fields are wrong.
+      const cover = (raw as { cover?: { src?: unknown } } | null)?.cover;
+      if (typeof cover?.src === 'string') await checkImage(file.rel, cover.src, ['cover', 'src'], locate);
       return { ...file, abs, data, raw: raw as Record<string, unknown>, locate };
     }),
   );

@@ -1,0 +1,138 @@
+import { createHash } from 'node:crypto';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkContent } from '../../src/lib/check/checker.ts';
+import { formatAnnotation, formatProblem } from '../../src/lib/check/problems.ts';
+import { siteConfig } from '../../src/site.config.ts';
+
+const root = path.resolve(import.meta.dirname, '../..');
+let dir: string;
+
+/** Hashes every file below `folder`, to prove the checker writes nothing. */
+async function snapshot(folder: string): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const entry of await readdir(folder, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const file = path.join(entry.parentPath, entry.name);
+    out[path.relative(folder, file)] = createHash('sha256').update(await readFile(file)).digest('hex');
+  }
+  return out;
+}
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'news-archive-check-'));
+  await cp(path.join(root, 'tests/fixtures/broken-content'), path.join(dir, 'content'), { recursive: true });
+  const article = (folder: string): string => path.join(dir, 'content/articles/2024', folder, 'en.md');
+  const { mkdir } = await import('node:fs/promises');
+  for (const f of ['gbk', 'zero', 'huge', 'crlf-bom']) await mkdir(path.dirname(article(f)), { recursive: true });
+  // "中文" in GBK on line 3: not UTF-8.
+  await writeFile(
+    article('gbk'),
+    Buffer.concat([Buffer.from('---\ntitle: GBK\n'), Buffer.from([0xd6, 0xd0, 0xce, 0xc4]), Buffer.from('\n---\n')]),
+  );
+  await writeFile(article('zero'), '');
+  const head = '---\ntitle: Huge\ndate: 2024-04-23\nlanguage: en\nsummary: Five megabytes.\n---\n\n';
+  await writeFile(article('huge'), head + 'Lorem ipsum dolor sit amet. '.repeat(180_000));
+  // A valid file saved by a Windows editor: BOM and CRLF are accepted.
+  await writeFile(
+    article('crlf-bom'),
+    '\uFEFF---\r\ntitle: Windows\r\ndate: 2024-04-23\r\nlanguage: en\r\nsummary: BOM and CRLF.\r\n---\r\n\r\nBody.\r\n',
+  );
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('checkContent on the broken fixtures', () => {
+  it('reports every expected problem, with file, line, column and field, and changes nothing', async () => {
+    const before = await snapshot(dir);
+    const result = await checkContent({ contentDir: path.join(dir, 'content'), displayRoot: dir, config: siteConfig });
+    expect(await snapshot(dir)).toEqual(before);
+    expect(result.problems.map(formatProblem)).toEqual([
+      'content/articles/2024/bad-refs/en.md:3:1  error  date  2024-02-30 does not exist: month 02 of 2024 has 29 days',
+      'content/articles/2024/bad-refs/en.md:6:1  error  event  unknown event "foroum". Did you mean "forum"?',
+      'content/articles/2024/bad-refs/en.md:8:5  error  speakers[0].id  unknown speaker "wang-binyin". Did you mean "wang-binying"?',
+      'content/articles/2024/bad-refs/en.md:10:23  error  organisations[1]  "wipo" is listed twice',
+      'content/articles/2024/bad-refs/en.md:13:5  error  tags[1]  unknown tag "inovation". Add content/tags/inovation.yaml or check the spelling.',
+      'content/articles/2024/bad-refs/en.md:15:3  error  cover.src  image "./missing.jpg" not found (looked for content/articles/2024/bad-refs/missing.jpg)',
+      'content/articles/2024/bad-refs/en.md:17:1  error  source  source must be a full web address starting with https:// (or http://)',
+      'content/articles/2024/bad-refs/en.md:18:1  error  draft  draft must be true or false',
+      'content/articles/2024/draft-story/en.md:6:1  warning  draft  this is a draft: it is checked but will not be published',
+      'content/articles/2024/drifting/zh.md:3:1  error  date  date 2024-04-24 differs from en.md (2024-04-23): remove it here to inherit, or make both agree',
+      'content/articles/2024/empty-body/en.md:7:1  error  (body)  the article has no text after the frontmatter',
+      'content/articles/2024/gbk/en.md:3:1  error  (file)  the file is not UTF-8 text (perhaps saved as GBK, Big5 or Latin-1): re-save it with UTF-8 encoding',
+      'content/articles/2024/good-story/en.md:1:1  error  (folder)  story slug "good-story" is already used by content/articles/2023/good-story: slugs must be unique across years, rename this folder',
+      'content/articles/2024/good-story/zh.md:1:1  error  (folder)  story slug "good-story" is already used by content/articles/2023/good-story: slugs must be unique across years, rename this folder',
+      'content/articles/2024/good-story/zh.md:5:1  error  speker  unknown field "speker". Did you mean "speakers"?',
+      'content/articles/2024/good-story/zh.md:7:12  error  tags[1]  unknown tag "innovation". Add content/tags/innovation.yaml or check the spelling.',
+      'content/articles/2024/huge/en.md:1:1  error  (file)  the file is 5.0 MB, over the 1.0 MB limit: split the story, or move tables and data out of it',
+      'content/articles/2024/lang-mismatch/zh.md:4:1  error  language  language is "en" but the file is zh.md: rename the file to en.md or fix the field',
+      'content/articles/2024/no-frontmatter/en.md:1:1  error  (frontmatter)  the file must start with a line "---", then the frontmatter fields, then another "---" line',
+      'content/articles/2024/stray.md:1:1  error  (file)  not where articles go: articles go in articles/<YYYY>/<story-slug>/<lang>.md (e.g. articles/2024/ip-forum/en.md)',
+      'content/articles/2024/unclosed/en.md:1:1  error  (frontmatter)  the frontmatter is never closed: add a line "---" after the last field, before the article text',
+      'content/articles/2024/wrong-year/en.md:3:1  error  date  date 2023-05-01 is not in 2024: move the story folder to articles/2023/ or fix the date',
+      'content/articles/2024/zero/en.md:1:1  error  (file)  the file is empty: add its fields, or delete it',
+      'content/events/forum.yaml:3:3  error  name.zn  "zn" is not one of the site\'s languages. Did you mean "zh"?',
+      'content/events/forum.yaml:4:1  error  start  2024-04-31 does not exist: month 04 of 2024 has 30 days',
+      'content/notes.txt:1:1  error  (file)  not part of the content layout: articles go in articles/<YYYY>/<story-slug>/<lang>.md; people, organisations, events and tags in speakers/, organisations/, events/ and tags/ as <id>.yaml',
+      'content/organisations/loop-a.yaml:3:1  error  parent  "loop-a" is its own ancestor: loop-a → loop-b → loop-a',
+      'content/organisations/loop-b.yaml:3:1  error  parent  "loop-b" is its own ancestor: loop-b → loop-a → loop-b',
+      'content/speakers/Bad_Name.yaml:1:1  error  (file)  "Bad_Name" is not a valid id: rename the file to lowercase letters, digits and hyphens, e.g. bad-name.yaml',
+      'content/speakers/bad-yaml.yaml:4:1  error  (yaml)  YAML syntax: Missing closing "quote (check indentation, a missing ":" or an unclosed quote or bracket)',
+      'content/speakers/bomb.yaml:1:1  error  (yaml)  too many YAML aliases (*name): a file may expand at most 50; write the values out instead',
+      'content/speakers/wrong-types.yaml:1:1  error  name  name is given per language: write it as a map such as "en: ..." on its own lines',
+      'content/speakers/wrong-types.yaml:2:1  error  organisation  unknown organisation "wipo-ofice". Did you mean "wipo"?',
+      'content/speakers/wrong-types.yaml:3:1  error  links  links must be a list of items, each with a "label:" and a "url:" line',
+      'content/tags/ip.yml:1:1  error  (file)  duplicate tag id "ip": content/tags/ip.yaml has it too; keep one file',
+    ]);
+  });
+
+  it('formats GitHub annotations with escaped properties', () => {
+    const line = formatAnnotation({
+      file: 'content/a,b.md',
+      line: 3,
+      column: 1,
+      severity: 'error',
+      field: 'date',
+      message: '50% wrong\nsecond line',
+    });
+    expect(line).toBe('::error file=content/a%2Cb.md,line=3,col=1,title=date::50%25 wrong%0Asecond line');
+  });
+});
+
+describe('npm run check (the CLI)', () => {
+  const run = (args: string[], env: Record<string, string> = {}) =>
+    spawnSync(process.execPath, [path.join(root, 'scripts/check.ts'), ...args], {
+      cwd: dir,
+      encoding: 'utf8',
+      env: { ...process.env, GITHUB_ACTIONS: '', ...env },
+    });
+
+  it('exits 1 on errors and prints annotations inside GitHub Actions', () => {
+    const result = run(['content'], { GITHUB_ACTIONS: 'true' });
+    expect(result.status).toBe(1);
+    expect(result.stdout).toContain('content/articles/2024/bad-refs/en.md:3:1  error  date');
+    expect(result.stdout).toContain('::error file=content/articles/2024/bad-refs/en.md,line=3,col=1,title=date::');
+    expect(result.stdout).toContain('::warning file=content/articles/2024/draft-story/en.md,line=6');
+    expect(result.stdout).toMatch(/✖ 34 errors, 1 warning/);
+  });
+
+  it('passes on the shipped sample content', () => {
+    const out = execFileSync(process.execPath, [path.join(root, 'scripts/check.ts')], { cwd: root, encoding: 'utf8' });
+    expect(out).toMatch(/✔ 0 errors, 0 warnings in \d+ files \(3 stories\)/);
+  });
+
+  it('exits 0 with warnings only', async () => {
+    const warnDir = await mkdtemp(path.join(tmpdir(), 'news-archive-warn-'));
+    await cp(path.join(root, 'content'), warnDir, { recursive: true });
+    const file = path.join(warnDir, 'articles/2024/ip-protection-forum/zh.md');
+    await writeFile(file, (await readFile(file, 'utf8')).replace('language: zh\n', 'language: zh\ndraft: true\n'));
+    const result = run([warnDir]);
+    expect(result.stdout).toMatch(/✔ 0 errors, 1 warning/);
+    expect(result.status).toBe(0);
+    await rm(warnDir, { recursive: true, force: true });
+  });
+});
