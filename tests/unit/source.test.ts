@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { decodeUtf8, splitFrontmatter } from '../../src/lib/check/source.ts';
+import { parseYaml } from '../../src/lib/check/yaml.ts';
+
+describe('decodeUtf8', () => {
+  it('drops a BOM and refuses other encodings, naming the line', () => {
+    expect(decodeUtf8(new Uint8Array([0xef, 0xbb, 0xbf, 0x61]))).toEqual({ ok: true, text: 'a' });
+    const gbk = new Uint8Array([0x61, 0x0a, 0x62, 0x0a, 0xd6, 0xd0]);
+    expect(decodeUtf8(gbk)).toMatchObject({ ok: false, line: 3 });
+  });
+});
+
+describe('splitFrontmatter', () => {
+  it('keeps file line numbers and finds where the body starts (LF and CRLF)', () => {
+    const lf = splitFrontmatter('---\ntitle: A\ndate: 2024-04-23\n---\n\nBody\n');
+    expect(lf).toMatchObject({ ok: true, value: { bodyLine: 5 } });
+    if (lf.ok) expect(lf.value.yaml.split('\n')[2]).toBe('date: 2024-04-23');
+    const crlf = splitFrontmatter('---\r\ntitle: A\r\n---\r\nBody\r\n');
+    expect(crlf).toMatchObject({ ok: true, value: { bodyLine: 4 } });
+  });
+  it('explains a missing opening or closing delimiter', () => {
+    expect(splitFrontmatter('title: A\n')).toMatchObject({ ok: false, line: 1, message: expect.stringContaining('must start') });
+    expect(splitFrontmatter('---\ntitle: A\n')).toMatchObject({ ok: false, message: expect.stringContaining('never closed') });
+  });
+});
+
+describe('parseYaml', () => {
+  it('locates keys and list items by data path', () => {
+    const parsed = parseYaml('\ntitle: A\nspeakers:\n  - a\n  - id: b\n    role: Chair\n');
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    expect(parsed.value.locate(['title'])).toEqual({ line: 2, column: 1 });
+    expect(parsed.value.locate(['speakers', 1, 'role'])).toEqual({ line: 6, column: 5 });
+    expect(parsed.value.locate(['missing'])).toEqual({ line: 2, column: 1 });
+  });
+  it('reports syntax errors and duplicate keys with positions', () => {
+    const dup = parseYaml('title: A\ntitle: B\n');
+    expect(dup).toMatchObject({ ok: false, errors: [{ line: 2, message: 'this field appears twice: keep one' }] });
+  });
+  it('stops alias bombs instead of expanding them', () => {
+    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x, x]'];
+    for (const [name, prev] of [['b', 'a'], ['c', 'b'], ['d', 'c'], ['e', 'd'], ['f', 'e']]) {
+      bomb.push(`${name}: &${name} [${Array(10).fill(`*${prev}`).join(', ')}]`);
+    }
+    expect(parseYaml(bomb.join('\n'))).toMatchObject({ ok: false, errors: [{ message: expect.stringContaining('aliases') }] });
+  });
+});
