@@ -13,7 +13,9 @@ const { errors, warnings } = countProblems(result.problems);
 for (const p of result.problems) console.log(formatProblem(p));
 if (process.env['GITHUB_ACTIONS'] === 'true') for (const p of result.problems) console.log(formatAnnotation(p));
 if (errors > 0) {
-  console.error(`✖ content check: ${errors} error(s), ${warnings} warning(s). Fix them, then build again (npm run check lists them).`);
+  console.error(
+    `✖ content check: ${errors} error(s), ${warnings} warning(s). Fix them, then build again (npm run check lists them).`,
+  );
   process.exit(1);
 }
 console.log(`✔ content check: ${result.files} files, ${result.stories} stories, ${warnings} warning(s)`);

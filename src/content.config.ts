@@ -2,6 +2,7 @@
 // Nothing else lives here: the schemas are shared with `npm run check`.
 import { defineCollection, reference } from 'astro:content';
 import { glob } from 'astro/loaders';
+import type { z } from 'astro/zod';
 import { articleSchema } from './schemas/article.ts';
 import { eventSchema } from './schemas/event.ts';
 import { organisationSchema } from './schemas/organisation.ts';
@@ -14,7 +15,7 @@ import { localeCodes, siteConfig } from './site.config.ts';
 const contentDir = process.env['CONTENT_DIR'] ?? './content';
 
 /** Builds the shared schema context from Astro's helpers. */
-function context<Image extends SchemaContext['image']>(image: Image): SchemaContext<ReturnType<Image>> {
+function context<Image extends z.ZodType>(image: () => Image): SchemaContext<Image> {
   return {
     locales: localeCodes as SchemaContext['locales'],
     timeZone: siteConfig.timeZone,

@@ -17,8 +17,7 @@ export interface PublishedAt {
 export type DateResult<T> = { ok: true; value: T } | { ok: false; message: string };
 
 const DAY_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const TIME_RE =
-  /^(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)? ?(Z|[+-]\d{2}:?\d{2})?$/i;
+const TIME_RE = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)? ?(Z|[+-]\d{2}:?\d{2})?$/i;
 
 /** Days in a month of the proleptic Gregorian calendar. */
 function daysInMonth(year: number, month: number): number {

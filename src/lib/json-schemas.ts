@@ -4,7 +4,7 @@
  */
 import { z } from 'astro/zod';
 import { articleSchema } from '../schemas/article.ts';
-import { ID_PATTERN, type SchemaContext } from '../schemas/common.ts';
+import { ID_PATTERN, type CollectionName, type SchemaContext } from '../schemas/common.ts';
 import { eventSchema } from '../schemas/event.ts';
 import { organisationSchema } from '../schemas/organisation.ts';
 import { speakerSchema } from '../schemas/speaker.ts';
@@ -16,11 +16,11 @@ export function contentJsonSchemas(locales: readonly [string, ...string[]], time
     locales,
     timeZone,
     // In JSON Schema a reference is just an id string; the checker resolves it.
-    reference: (collection) =>
+    reference: ((collection: CollectionName) =>
       z
         .string()
         .regex(ID_PATTERN)
-        .meta({ description: `id of a file in content/${collection}/` }) as unknown as ReturnType<SchemaContext['reference']>,
+        .meta({ description: `id of a file in content/${collection}/` })) as unknown as SchemaContext['reference'],
     image: () => z.string().meta({ description: 'image path relative to this file, e.g. ./photo.jpg' }),
   };
   const schemas = {

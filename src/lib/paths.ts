@@ -2,9 +2,7 @@
 
 /** Joins a base path (e.g. `/previews/pr-42/`) and path segments into `/base/a/b/`. */
 export function joinPath(base: string, ...segments: readonly string[]): string {
-  const parts = [base, ...segments]
-    .flatMap((s) => s.split('/'))
-    .filter((s) => s !== '');
+  const parts = [base, ...segments].flatMap((s) => s.split('/')).filter((s) => s !== '');
   return parts.length === 0 ? '/' : `/${parts.join('/')}/`;
 }
 
@@ -14,6 +12,10 @@ export function localizedPath(base: string, locale: string, ...segments: readonl
 }
 
 /** The path of one language version of a story. */
-export function storyPath(base: string, locale: string, story: { readonly year: string; readonly slug: string }): string {
+export function storyPath(
+  base: string,
+  locale: string,
+  story: { readonly year: string; readonly slug: string },
+): string {
   return localizedPath(base, locale, story.year, story.slug);
 }

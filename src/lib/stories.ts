@@ -11,7 +11,7 @@ export interface SharedFacts {
   /** Event reference. */
   readonly event?: { readonly id: string } | undefined;
   /** Speakers, each with an id reference. */
-  readonly speakers?: readonly { readonly id: { readonly id: string } }[] | undefined;
+  readonly speakers?: readonly { readonly id: { readonly id: string }; readonly role?: string | undefined }[] | undefined;
   /** Organisation references. */
   readonly organisations?: readonly { readonly id: string }[] | undefined;
   /** Tag references. */
@@ -77,7 +77,7 @@ export function driftedFields(primary: SharedFacts, translation: SharedFacts): S
  * speakers lose their per-article `role`: it is written in the primary's language.
  */
 export function inheritSharedFacts<T extends SharedFacts>(primary: SharedFacts, translation: T): T {
-  const merged: Record<string, unknown> = { ...translation };
+  const merged = { ...translation } as Record<string, unknown>;
   for (const field of SHARED_FIELDS) {
     if (merged[field] !== undefined || primary[field] === undefined) continue;
     merged[field] = field === 'speakers' ? primary.speakers?.map((s) => ({ id: s.id })) : primary[field];

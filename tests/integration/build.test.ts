@@ -63,7 +63,9 @@ describe('npm run build on invalid content', () => {
     const badOut = path.join(content, '..', `${path.basename(content)}-dist`);
     const result = runBuild({ CONTENT_DIR: content, OUT_DIR: badOut });
     expect(result.status).toBe(1);
-    expect(result.stdout).toMatch(/en\.md:\d+:\d+ {2}error {2}speakers\[4\] {2}unknown speaker "mu-pang"\. Did you mean "mu-peng"\?/);
+    expect(result.stdout).toMatch(
+      /en\.md:\d+:\d+ {2}error {2}speakers\[4\] {2}unknown speaker "mu-pang"\. Did you mean "mu-peng"\?/,
+    );
     await expect(stat(badOut)).rejects.toThrow();
     await rm(content, { recursive: true, force: true });
   });

@@ -28,10 +28,16 @@ describe('parsePublishedAt', () => {
   });
   it('dates a time with offset in the site time zone', () => {
     const late = parsePublishedAt('2024-04-23T23:30:00-07:00', 'Asia/Shanghai');
-    expect(late).toEqual({ ok: true, value: { day: '2024-04-24', instant: '2024-04-24T06:30:00.000Z', hasTime: true } });
+    expect(late).toEqual({
+      ok: true,
+      value: { day: '2024-04-24', instant: '2024-04-24T06:30:00.000Z', hasTime: true },
+    });
   });
   it('refuses a time without offset, a non-existent day and a non-date', () => {
-    expect(parsePublishedAt('2024-04-23T10:00', 'UTC')).toMatchObject({ ok: false, message: expect.stringContaining('+08:00') });
+    expect(parsePublishedAt('2024-04-23T10:00', 'UTC')).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('+08:00'),
+    });
     expect(parsePublishedAt('2024-02-30T10:00Z', 'UTC').ok).toBe(false);
     expect(parsePublishedAt('2024-04-23T25:00Z', 'UTC').ok).toBe(false);
     expect(parsePublishedAt(20240423, 'UTC').ok).toBe(false);

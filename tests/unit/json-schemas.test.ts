@@ -15,7 +15,11 @@ describe('generated JSON Schemas', () => {
     }
   });
   it('describe per-language fields with the default locale required and no unknown keys', () => {
-    const speaker = schemas['speaker'] as { properties: { name: unknown }; required: string[]; additionalProperties: boolean };
+    const speaker = schemas['speaker'] as {
+      properties: { name: unknown };
+      required: string[];
+      additionalProperties: boolean;
+    };
     expect(speaker.required).toEqual(['name']);
     expect(speaker.additionalProperties).toBe(false);
     expect(speaker.properties.name).toMatchObject({ required: ['en'], properties: { zh: { type: 'string' } } });

@@ -19,8 +19,15 @@ describe('splitFrontmatter', () => {
     expect(crlf).toMatchObject({ ok: true, value: { bodyLine: 4 } });
   });
   it('explains a missing opening or closing delimiter', () => {
-    expect(splitFrontmatter('title: A\n')).toMatchObject({ ok: false, line: 1, message: expect.stringContaining('must start') });
-    expect(splitFrontmatter('---\ntitle: A\n')).toMatchObject({ ok: false, message: expect.stringContaining('never closed') });
+    expect(splitFrontmatter('title: A\n')).toMatchObject({
+      ok: false,
+      line: 1,
+      message: expect.stringContaining('must start'),
+    });
+    expect(splitFrontmatter('---\ntitle: A\n')).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('never closed'),
+    });
   });
 });
 
@@ -39,9 +46,18 @@ describe('parseYaml', () => {
   });
   it('stops alias bombs instead of expanding them', () => {
     const bomb = ['a: &a [x, x, x, x, x, x, x, x, x, x]'];
-    for (const [name, prev] of [['b', 'a'], ['c', 'b'], ['d', 'c'], ['e', 'd'], ['f', 'e']]) {
+    for (const [name, prev] of [
+      ['b', 'a'],
+      ['c', 'b'],
+      ['d', 'c'],
+      ['e', 'd'],
+      ['f', 'e'],
+    ]) {
       bomb.push(`${name}: &${name} [${Array(10).fill(`*${prev}`).join(', ')}]`);
     }
-    expect(parseYaml(bomb.join('\n'))).toMatchObject({ ok: false, errors: [{ message: expect.stringContaining('aliases') }] });
+    expect(parseYaml(bomb.join('\n'))).toMatchObject({
+      ok: false,
+      errors: [{ message: expect.stringContaining('aliases') }],
+    });
   });
 });

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { PublishedAt } from '../../src/lib/dates.ts';
-import { buildStories, driftedFields, inheritSharedFacts, listingItems, primaryLanguage } from '../../src/lib/stories.ts';
+import {
+  buildStories,
+  driftedFields,
+  inheritSharedFacts,
+  listingItems,
+  primaryLanguage,
+} from '../../src/lib/stories.ts';
 
 const day = (d: string): PublishedAt => ({ day: d, instant: `${d}T00:00:00.000Z`, hasTime: false });
 const ref = (id: string) => ({ id });
@@ -32,10 +38,9 @@ describe('shared facts', () => {
   });
   it('flags repeated fields that disagree, ignoring speaker order', () => {
     expect(driftedFields(primary, { speakers: [{ id: ref('b') }, { id: ref('a'), role: '主持' }] })).toEqual([]);
-    expect(driftedFields(primary, { date: day('2024-04-24'), tags: [ref('ip'), ref('x')], event: ref('forum') })).toEqual([
-      'date',
-      'tags',
-    ]);
+    expect(
+      driftedFields(primary, { date: day('2024-04-24'), tags: [ref('ip'), ref('x')], event: ref('forum') }),
+    ).toEqual(['date', 'tags']);
   });
 });
 
@@ -66,6 +71,9 @@ describe('buildStories and listingItems', () => {
       ['2024/half', 'en', false],
       ['2024/old', 'en', false],
     ]);
-    expect(listingItems(stories, 'en', ['en', 'zh'], 'hide').map((i) => i.story.key)).toEqual(['2024/half', '2024/old']);
+    expect(listingItems(stories, 'en', ['en', 'zh'], 'hide').map((i) => i.story.key)).toEqual([
+      '2024/half',
+      '2024/old',
+    ]);
   });
 });

@@ -16,7 +16,7 @@ import type { SiteConfig } from '../../site.config.ts';
 import type { PublishedAt } from '../dates.ts';
 import { describeSharedField, driftedFields, primaryLanguage, type SharedFacts } from '../stories.ts';
 import { didYouMean } from '../suggest.ts';
-import { classifyContentPath, REGISTRY_COLLECTIONS } from './layout.ts';
+import { classifyContentPath } from './layout.ts';
 import { sortProblems, type Problem, type Severity } from './problems.ts';
 import { decodeUtf8, splitFrontmatter } from './source.ts';
 import { parseYaml, type Position } from './yaml.ts';
@@ -47,6 +47,7 @@ interface ArticleData extends SharedFacts {
   readonly language: string;
   readonly draft: boolean;
   readonly date?: PublishedAt;
+  readonly updated?: PublishedAt;
   readonly cover?: { readonly src: string };
   readonly aliases?: readonly string[];
 }
@@ -86,15 +87,8 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
   const root = options.displayRoot ?? process.cwd();
   const locales = config.locales.map((l) => l.code) as [string, ...string[]];
   const problems: Problem[] = [];
-  const display = (rel: string): string =>
-    path.relative(root, path.join(contentDir, rel)).split(path.sep).join('/');
-  const report = (
-    rel: string,
-    pos: Position,
-    severity: Severity,
-    field: string,
-    message: string,
-  ): void => {
+  const display = (rel: string): string => path.relative(root, path.join(contentDir, rel)).split(path.sep).join('/');
+  const report = (rel: string, pos: Position, severity: Severity, field: string, message: string): void => {
     problems.push({ file: display(rel), line: pos.line, column: pos.column, severity, field, message });
   };
   const atStart: Position = { line: 1, column: 1 };
@@ -119,7 +113,13 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
       case 'entry': {
         const existing = ids[kind.collection].get(kind.id);
         if (existing) {
-          report(rel, atStart, 'error', '(file)', `duplicate ${SINGULAR[kind.collection]} id "${kind.id}": ${display(existing)} has it too; keep one file`);
+          report(
+            rel,
+            atStart,
+            'error',
+            '(file)',
+            `duplicate ${SINGULAR[kind.collection]} id "${kind.id}": ${display(existing)} has it too; keep one file`,
+          );
         } else {
           ids[kind.collection].set(kind.id, rel);
           registryFiles.push({ rel, ...kind });
@@ -142,7 +142,11 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
       z.unknown().transform((value, ctx): EntryReference<C> => {
         const id = typeof value === 'number' ? String(value) : value;
         if (typeof id !== 'string' || id.trim() === '') {
-          ctx.addIssue({ code: 'custom', message: `expected the id of a ${SINGULAR[collection]}, e.g. ${[...ids[collection].keys()][0] ?? 'an-id'}`, input: value });
+          ctx.addIssue({
+            code: 'custom',
+            message: `expected the id of a ${SINGULAR[collection]}, e.g. ${[...ids[collection].keys()][0] ?? 'an-id'}`,
+            input: value,
+          });
           return z.NEVER;
         }
         if (!ids[collection].has(id)) {
@@ -178,7 +182,13 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
     }
     if (size > maxBytes) {
       const mb = (n: number): string => `${(n / 1_000_000).toFixed(1)} MB`;
-      report(rel, atStart, 'error', '(file)', `the file is ${mb(size)}, over the ${mb(maxBytes)} limit: split the story, or move tables and data out of it`);
+      report(
+        rel,
+        atStart,
+        'error',
+        '(file)',
+        `the file is ${mb(size)}, over the ${mb(maxBytes)} limit: split the story, or move tables and data out of it`,
+      );
       return undefined;
     }
     const decoded = decodeUtf8(await readFile(abs));
@@ -209,22 +219,48 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
     return undefined;
   };
 
-  const checkImage = async (rel: string, src: string | undefined, field: readonly PropertyKey[], locate: (p: readonly PropertyKey[]) => Position): Promise<void> => {
+  const checkImage = async (
+    rel: string,
+    src: string | undefined,
+    field: readonly PropertyKey[],
+    locate: (p: readonly PropertyKey[]) => Position,
+  ): Promise<void> => {
     if (src === undefined) return;
     if (/^[a-z]+:/i.test(src)) {
-      report(rel, locate(field), 'error', fieldName(field), `images must be files in the content folder, not web addresses: save it beside the file and write ./name.jpg`);
+      report(
+        rel,
+        locate(field),
+        'error',
+        fieldName(field),
+        `images must be files in the content folder, not web addresses: save it beside the file and write ./name.jpg`,
+      );
       return;
     }
     const target = path.resolve(path.dirname(path.join(contentDir, rel)), src);
     try {
       await stat(target);
     } catch {
-      report(rel, locate(field), 'error', fieldName(field), `image "${src}" not found (looked for ${display(path.relative(contentDir, target))})`);
+      report(
+        rel,
+        locate(field),
+        'error',
+        fieldName(field),
+        `image "${src}" not found (looked for ${display(path.relative(contentDir, target))})`,
+      );
     }
   };
 
   // Pass 2: registry files.
-  const registryData = new Map<string, { collection: CollectionName; id: string; data: Record<string, unknown>; locate: (p: readonly PropertyKey[]) => Position; rel: string }>();
+  const registryData = new Map<
+    string,
+    {
+      collection: CollectionName;
+      id: string;
+      data: Record<string, unknown>;
+      locate: (p: readonly PropertyKey[]) => Position;
+      rel: string;
+    }
+  >();
   await Promise.all(
     registryFiles.map(async ({ rel, collection, id }) => {
       const text = await readText(rel, config.maxArticleBytes);
@@ -235,7 +271,13 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
         return;
       }
       const { data: raw, locate } = parsed.value;
-      const data = validate(rel, schemas[collection] as z.ZodType<Record<string, unknown>>, vocabulary[collection], raw, locate);
+      const data = validate(
+        rel,
+        schemas[collection] as z.ZodType<Record<string, unknown>>,
+        vocabulary[collection],
+        raw,
+        locate,
+      );
       if (!data) return;
       registryData.set(`${collection}/${id}`, { collection, id, data, locate, rel });
       if (collection === 'speakers') await checkImage(rel, data['photo'] as string | undefined, ['photo'], locate);
@@ -243,7 +285,10 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
   );
 
   // Parent chains must end: an organisation cannot be its own ancestor, nor an event part of itself.
-  for (const [collection, field] of [['organisations', 'parent'], ['events', 'partOf']] as const) {
+  for (const [collection, field] of [
+    ['organisations', 'parent'],
+    ['events', 'partOf'],
+  ] as const) {
     for (const id of ids[collection].keys()) {
       const seen = new Set<string>([id]);
       let next = (registryData.get(`${collection}/${id}`)?.data[field] as EntryReference | undefined)?.id;
@@ -253,7 +298,14 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
       }
       if (next === id) {
         const entry = registryData.get(`${collection}/${id}`);
-        if (entry) report(entry.rel, entry.locate([field]), 'error', field, `"${id}" is its own ${field === 'parent' ? 'ancestor' : 'container'}: ${[...seen].join(' → ')} → ${id}`);
+        if (entry)
+          report(
+            entry.rel,
+            entry.locate([field]),
+            'error',
+            field,
+            `"${id}" is its own ${field === 'parent' ? 'ancestor' : 'container'}: ${[...seen].join(' → ')} → ${id}`,
+          );
       }
     }
   }
@@ -279,15 +331,40 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
       const data = validate(file.rel, schemas.articles as z.ZodType<ArticleData>, vocabulary.articles, raw, locate);
       const draft = data?.draft ?? false;
       if (split.value.body.trim() === '') {
-        report(file.rel, { line: split.value.bodyLine, column: 1 }, draft ? 'warning' : 'error', '(body)', 'the article has no text after the frontmatter');
+        report(
+          file.rel,
+          { line: split.value.bodyLine, column: 1 },
+          draft ? 'warning' : 'error',
+          '(body)',
+          'the article has no text after the frontmatter',
+        );
       }
       if (data) {
         if (data.language !== file.language) {
-          report(file.rel, locate(['language']), 'error', 'language', `language is "${data.language}" but the file is ${file.language}.md: rename the file to ${data.language}.md or fix the field`);
+          report(
+            file.rel,
+            locate(['language']),
+            'error',
+            'language',
+            `language is "${data.language}" but the file is ${file.language}.md: rename the file to ${data.language}.md or fix the field`,
+          );
         }
-        if (data.draft) report(file.rel, locate(['draft']), 'warning', 'draft', 'this is a draft: it is checked but will not be published');
+        if (data.draft)
+          report(
+            file.rel,
+            locate(['draft']),
+            'warning',
+            'draft',
+            'this is a draft: it is checked but will not be published',
+          );
         if (data.updated && data.date && data.updated.instant < data.date.instant) {
-          report(file.rel, locate(['updated']), 'error', 'updated', `updated ${data.updated.day} is before the publication date ${data.date.day}`);
+          report(
+            file.rel,
+            locate(['updated']),
+            'error',
+            'updated',
+            `updated ${data.updated.day} is before the publication date ${data.date.day}`,
+          );
         }
       }
       // Checked from the raw data so a missing image is reported even when other fields are wrong.
@@ -312,36 +389,81 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
     const earlier = slugHome.get(slug);
     if (earlier !== undefined) {
       for (const m of members) {
-        report(m.rel, atStart, 'error', '(folder)', `story slug "${slug}" is already used by ${display(`articles/${earlier}/${slug}`)}: slugs must be unique across years, rename this folder`);
+        report(
+          m.rel,
+          atStart,
+          'error',
+          '(folder)',
+          `story slug "${slug}" is already used by ${display(`articles/${earlier}/${slug}`)}: slugs must be unique across years, rename this folder`,
+        );
       }
     } else {
       slugHome.set(slug, year);
     }
-    const primaryLang = primaryLanguage(members.map((m) => m.language), locales);
+    const primaryLang = primaryLanguage(
+      members.map((m) => m.language),
+      locales,
+    );
     const primary = members.find((m) => m.language === primaryLang);
     if (!primary?.data) continue;
     if (!primary.data.date) {
-      report(primary.rel, primary.locate([]), 'error', 'date', `date is missing: the story's primary file (${primary.language}.md) must give the publication date, e.g. date: ${year}-01-31`);
+      report(
+        primary.rel,
+        primary.locate([]),
+        'error',
+        'date',
+        `date is missing: the story's primary file (${primary.language}.md) must give the publication date, e.g. date: ${year}-01-31`,
+      );
     } else if (primary.data.date.day.slice(0, 4) !== year) {
-      report(primary.rel, primary.locate(['date']), 'error', 'date', `date ${primary.data.date.day} is not in ${year}: move the story folder to articles/${primary.data.date.day.slice(0, 4)}/ or fix the date`);
+      report(
+        primary.rel,
+        primary.locate(['date']),
+        'error',
+        'date',
+        `date ${primary.data.date.day} is not in ${year}: move the story folder to articles/${primary.data.date.day.slice(0, 4)}/ or fix the date`,
+      );
     }
     for (const m of members) {
       if (m === primary || !m.data) continue;
       for (const field of driftedFields(primary.data, m.data)) {
-        report(m.rel, m.locate([field]), 'error', field, `${field} ${describeSharedField(m.data, field)} differs from ${primary.language}.md (${describeSharedField(primary.data, field)}): remove it here to inherit, or make both agree`);
+        report(
+          m.rel,
+          m.locate([field]),
+          'error',
+          field,
+          `${field} ${describeSharedField(m.data, field)} differs from ${primary.language}.md (${describeSharedField(primary.data, field)}): remove it here to inherit, or make both agree`,
+        );
       }
       if (primary.data.cover && !m.data.cover) {
-        report(m.rel, m.locate([]), 'warning', 'cover', `no cover: the ${primary.language}.md cover is used, with its alt text and caption in ${primary.language}; add a cover with ${m.language} text`);
+        report(
+          m.rel,
+          m.locate([]),
+          'warning',
+          'cover',
+          `no cover: the ${primary.language}.md cover is used, with its alt text and caption in ${primary.language}; add a cover with ${m.language} text`,
+        );
       }
       if (!m.data.draft && primary.data.draft) {
-        report(m.rel, m.locate(['draft']), 'warning', 'draft', `${primary.language}.md is a draft but this translation is not: the translation will be published alone`);
+        report(
+          m.rel,
+          m.locate(['draft']),
+          'warning',
+          'draft',
+          `${primary.language}.md is a draft but this translation is not: the translation will be published alone`,
+        );
       }
     }
     for (const m of members) {
       (m.data?.aliases ?? []).forEach((alias, index) => {
         const owner = aliasHome.get(alias);
         if (owner !== undefined) {
-          report(m.rel, m.locate(['aliases', index]), 'error', `aliases[${index}]`, `alias ${alias} is also claimed by ${display(owner)}: an old path can redirect to one page only`);
+          report(
+            m.rel,
+            m.locate(['aliases', index]),
+            'error',
+            `aliases[${index}]`,
+            `alias ${alias} is also claimed by ${display(owner)}: an old path can redirect to one page only`,
+          );
         } else {
           aliasHome.set(alias, m.rel);
         }

@@ -31,8 +31,7 @@ export function decodeUtf8(bytes: Uint8Array): DecodeResult {
     return {
       ok: false,
       line,
-      message:
-        'the file is not UTF-8 text (perhaps saved as GBK, Big5 or Latin-1): re-save it with UTF-8 encoding',
+      message: 'the file is not UTF-8 text (perhaps saved as GBK, Big5 or Latin-1): re-save it with UTF-8 encoding',
     };
   }
 }
@@ -48,7 +47,9 @@ export interface SplitArticle {
 }
 
 /** Splits `---` frontmatter from a Markdown file, or says what is wrong with the delimiters. */
-export function splitFrontmatter(text: string): { ok: true; value: SplitArticle } | { ok: false; line: number; message: string } {
+export function splitFrontmatter(
+  text: string,
+): { ok: true; value: SplitArticle } | { ok: false; line: number; message: string } {
   const firstLine = text.slice(0, text.search(/\r?\n|$/));
   if (firstLine.trim() !== '---') {
     return {

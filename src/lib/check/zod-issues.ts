@@ -27,7 +27,12 @@ export function knownFieldNames(schema: z.ZodType): Set<string> {
     const def = (s as { _zod?: { def?: Record<string, unknown> } })._zod?.def;
     if (!def) return;
     const shape = def['shape'] as Record<string, unknown> | undefined;
-    if (shape) for (const [key, child] of Object.entries(shape)) (names.add(key), walk(child));
+    if (shape) {
+      for (const [key, child] of Object.entries(shape)) {
+        names.add(key);
+        walk(child);
+      }
+    }
     for (const key of ['innerType', 'element', 'in', 'out', 'schema']) walk(def[key]);
     const options = def['options'];
     if (Array.isArray(options)) options.forEach(walk);
@@ -110,7 +115,8 @@ export function describeIssues(
         const custom = !issue.message.startsWith('Invalid input');
         if (custom) out.push({ path, message: issue.message });
         else if (input === undefined) out.push({ path, message: `${fieldName(path)} is missing` });
-        else out.push({ path, message: `expected ${EXPECTED[issue.expected] ?? issue.expected}, got ${yamlType(input)}` });
+        else
+          out.push({ path, message: `expected ${EXPECTED[issue.expected] ?? issue.expected}, got ${yamlType(input)}` });
         break;
       }
       default:
