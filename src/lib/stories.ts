@@ -11,7 +11,8 @@ export interface SharedFacts {
   /** Event reference. */
   readonly event?: { readonly id: string } | undefined;
   /** Speakers, each with an id reference. */
-  readonly speakers?: readonly { readonly id: { readonly id: string }; readonly role?: string | undefined }[] | undefined;
+  readonly speakers?:
+    readonly { readonly id: { readonly id: string }; readonly role?: string | undefined }[] | undefined;
   /** Organisation references. */
   readonly organisations?: readonly { readonly id: string }[] | undefined;
   /** Tag references. */

@@ -16,6 +16,7 @@ import type { SiteConfig } from '../../site.config.ts';
 import type { PublishedAt } from '../dates.ts';
 import { describeSharedField, driftedFields, primaryLanguage, type SharedFacts } from '../stories.ts';
 import { didYouMean } from '../suggest.ts';
+import { mapWithLimit } from '../concurrency.ts';
 import { classifyContentPath } from './layout.ts';
 import { sortProblems, type Problem, type Severity } from './problems.ts';
 import { decodeUtf8, splitFrontmatter } from './source.ts';
@@ -63,6 +64,9 @@ interface CheckedArticle {
   readonly raw: Record<string, unknown> | undefined;
   readonly locate: (path: readonly PropertyKey[]) => Position;
 }
+
+/** Files read at once: enough to keep the disk busy, far below the usual 1024 descriptor limit. */
+const OPEN_FILES = 64;
 
 /** Singular names for messages. */
 const SINGULAR: Record<CollectionName, string> = {
@@ -261,28 +265,26 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
       rel: string;
     }
   >();
-  await Promise.all(
-    registryFiles.map(async ({ rel, collection, id }) => {
-      const text = await readText(rel, config.maxArticleBytes);
-      if (text === undefined) return;
-      const parsed = parseYaml(text);
-      if (!parsed.ok) {
-        for (const e of parsed.errors) report(rel, e, 'error', '(yaml)', e.message);
-        return;
-      }
-      const { data: raw, locate } = parsed.value;
-      const data = validate(
-        rel,
-        schemas[collection] as z.ZodType<Record<string, unknown>>,
-        vocabulary[collection],
-        raw,
-        locate,
-      );
-      if (!data) return;
-      registryData.set(`${collection}/${id}`, { collection, id, data, locate, rel });
-      if (collection === 'speakers') await checkImage(rel, data['photo'] as string | undefined, ['photo'], locate);
-    }),
-  );
+  await mapWithLimit(registryFiles, OPEN_FILES, async ({ rel, collection, id }) => {
+    const text = await readText(rel, config.maxArticleBytes);
+    if (text === undefined) return;
+    const parsed = parseYaml(text);
+    if (!parsed.ok) {
+      for (const e of parsed.errors) report(rel, e, 'error', '(yaml)', e.message);
+      return;
+    }
+    const { data: raw, locate } = parsed.value;
+    const data = validate(
+      rel,
+      schemas[collection] as z.ZodType<Record<string, unknown>>,
+      vocabulary[collection],
+      raw,
+      locate,
+    );
+    if (!data) return;
+    registryData.set(`${collection}/${id}`, { collection, id, data, locate, rel });
+    if (collection === 'speakers') await checkImage(rel, data['photo'] as string | undefined, ['photo'], locate);
+  });
 
   // Parent chains must end: an organisation cannot be its own ancestor, nor an event part of itself.
   for (const [collection, field] of [
@@ -311,8 +313,10 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
   }
 
   // Pass 3: articles.
-  const articles: CheckedArticle[] = await Promise.all(
-    articleFiles.map(async (file): Promise<CheckedArticle> => {
+  const articles: CheckedArticle[] = await mapWithLimit(
+    articleFiles,
+    OPEN_FILES,
+    async (file): Promise<CheckedArticle> => {
       const abs = path.join(contentDir, file.rel);
       const none = { ...file, abs, data: undefined, raw: undefined, locate: () => atStart };
       const text = await readText(file.rel, config.maxArticleBytes);
@@ -371,7 +375,7 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
       const cover = (raw as { cover?: { src?: unknown } } | null)?.cover;
       if (typeof cover?.src === 'string') await checkImage(file.rel, cover.src, ['cover', 'src'], locate);
       return { ...file, abs, data, raw: raw as Record<string, unknown>, locate };
-    }),
+    },
   );
 
   // Pass 4: story rules.
