@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { mapWithLimit } from '../../src/lib/concurrency.ts';
+import { classifyContentPath } from '../../src/lib/check/layout.ts';
+import { sortProblems, type Problem } from '../../src/lib/check/problems.ts';
+
+const locales = ['en', 'zh'];
+
+describe('classifyContentPath', () => {
+  it('recognises articles, registry entries, assets and ignorable files', () => {
+    expect(classifyContentPath('articles/2024/ip-forum/zh.md', locales)).toEqual({
+      kind: 'article',
+      year: '2024',
+      slug: 'ip-forum',
+      language: 'zh',
+    });
+    expect(classifyContentPath('speakers/wang-binying.yml', locales)).toEqual({
+      kind: 'entry',
+      collection: 'speakers',
+      id: 'wang-binying',
+    });
+    expect(classifyContentPath('articles/2024/ip-forum/stage.JPG', locales)).toEqual({ kind: 'asset' });
+    expect(classifyContentPath('articles/.DS_Store', locales)).toEqual({ kind: 'ignored' });
+    expect(classifyContentPath('README.md', locales)).toEqual({ kind: 'ignored' });
+  });
+  it('explains misplaced files with a fix', () => {
+    const misplaced = (p: string) => {
+      const c = classifyContentPath(p, locales);
+      return c.kind === 'misplaced' ? c.message : c.kind;
+    };
+    expect(misplaced('articles/24/x/en.md')).toContain('four-digit year');
+    expect(misplaced('articles/2024/IP Forum/en.md')).toContain('e.g. ip-forum');
+    expect(misplaced('articles/2024/x/english.md')).toContain('en.md, zh.md');
+    expect(misplaced('articles/2024/x/y/en.md')).toContain('articles/<YYYY>/<story-slug>/<lang>.md');
+    expect(misplaced('speakers/sub/x.yaml')).toContain('no sub-folders');
+    expect(misplaced('speakers/Wáng Bīnyǐng.yaml')).toContain('wang-binying.yaml');
+    expect(misplaced('drafts/x.md')).toContain('not part of the content layout');
+  });
+});
+
+describe('sortProblems', () => {
+  it('orders by file, line, column', () => {
+    const p = (file: string, line: number, column = 1): Problem => ({
+      file,
+      line,
+      column,
+      severity: 'error',
+      field: 'f',
+      message: 'm',
+    });
+    expect(
+      sortProblems([p('b', 1), p('a', 9), p('a', 2, 5), p('a', 2, 1)]).map((x) => `${x.file}${x.line}${x.column}`),
+    ).toEqual(['a21', 'a25', 'a91', 'b11']);
+  });
+});
+
+describe('mapWithLimit', () => {
+  it('keeps order and never runs more than the limit at once', async () => {
+    let running = 0;
+    let peak = 0;
+    const out = await mapWithLimit([5, 1, 4, 2, 3], 2, async (n) => {
+      running++;
+      peak = Math.max(peak, running);
+      await new Promise((r) => setTimeout(r, n));
+      running--;
+      return n * 10;
+    });
+    expect(out).toEqual([50, 10, 40, 20, 30]);
+    expect(peak).toBe(2);
+  });
+});
