@@ -4,14 +4,14 @@
 import path from 'node:path';
 import { build } from 'astro';
 import { checkContent } from '../src/lib/check/checker.ts';
-import { countProblems, formatAnnotation, formatProblem } from '../src/lib/check/problems.ts';
+import { countProblems, formatProblem, githubAnnotations } from '../src/lib/check/problems.ts';
 import { siteConfig } from '../src/site.config.ts';
 
 const contentDir = path.resolve(process.env['CONTENT_DIR'] ?? 'content');
 const result = await checkContent({ contentDir, config: siteConfig });
 const { errors, warnings } = countProblems(result.problems);
 for (const p of result.problems) console.log(formatProblem(p));
-if (process.env['GITHUB_ACTIONS'] === 'true') for (const p of result.problems) console.log(formatAnnotation(p));
+for (const line of githubAnnotations(result.problems, process.env)) console.log(line);
 if (errors > 0) {
   console.error(
     `✖ content check: ${errors} error(s), ${warnings} warning(s). Fix them, then build again (npm run check lists them).`,

@@ -4,7 +4,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkContent } from '../src/lib/check/checker.ts';
-import { countProblems, formatAnnotation, formatProblem } from '../src/lib/check/problems.ts';
+import { countProblems, formatProblem, githubAnnotations } from '../src/lib/check/problems.ts';
 import { siteConfig } from '../src/site.config.ts';
 
 const HELP = `Usage: npm run check [-- <content-folder>] [--json]
@@ -42,7 +42,5 @@ if (values.json) {
       `in ${plural(result.files, 'file')} (${plural(result.stories, 'story').replace('storys', 'stories')}), ${seconds} s`,
   );
 }
-if (process.env['GITHUB_ACTIONS'] === 'true') {
-  for (const p of result.problems) console.log(formatAnnotation(p));
-}
+for (const line of githubAnnotations(result.problems, process.env)) console.log(line);
 process.exitCode = errors > 0 ? 1 : 0;

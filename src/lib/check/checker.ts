@@ -20,7 +20,7 @@ import { mapWithLimit } from '../concurrency.ts';
 import { classifyContentPath } from './layout.ts';
 import { sortProblems, type Problem, type Severity } from './problems.ts';
 import { decodeUtf8, splitFrontmatter } from './source.ts';
-import { parseYaml, type Position } from './yaml.ts';
+import { parseYaml, type ParsedYaml, type Position } from './yaml.ts';
 import { describeIssues, fieldName, knownFieldNames } from './zod-issues.ts';
 
 /** What to check and how to name files in the report. */
@@ -203,6 +203,14 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
     return decoded.text;
   };
 
+  /** Parses YAML, reporting every syntax error at its position; undefined when it cannot be read. */
+  const parseYamlOrReport = (rel: string, text: string): ParsedYaml | undefined => {
+    const parsed = parseYaml(text);
+    if (parsed.ok) return parsed.value;
+    for (const e of parsed.errors) report(rel, e, 'error', '(yaml)', e.message);
+    return undefined;
+  };
+
   /** Validates parsed data, reporting each issue at its field's line. */
   const validate = <T>(
     rel: string,
@@ -268,12 +276,9 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
   await mapWithLimit(registryFiles, OPEN_FILES, async ({ rel, collection, id }) => {
     const text = await readText(rel, config.maxArticleBytes);
     if (text === undefined) return;
-    const parsed = parseYaml(text);
-    if (!parsed.ok) {
-      for (const e of parsed.errors) report(rel, e, 'error', '(yaml)', e.message);
-      return;
-    }
-    const { data: raw, locate } = parsed.value;
+    const parsed = parseYamlOrReport(rel, text);
+    if (!parsed) return;
+    const { data: raw, locate } = parsed;
     const data = validate(
       rel,
       schemas[collection] as z.ZodType<Record<string, unknown>>,
@@ -326,12 +331,9 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
         report(file.rel, { line: split.line, column: 1 }, 'error', '(frontmatter)', split.message);
         return none;
       }
-      const parsed = parseYaml(split.value.yaml);
-      if (!parsed.ok) {
-        for (const e of parsed.errors) report(file.rel, e, 'error', '(yaml)', e.message);
-        return none;
-      }
-      const { data: raw, locate } = parsed.value;
+      const parsed = parseYamlOrReport(file.rel, split.value.yaml);
+      if (!parsed) return none;
+      const { data: raw, locate } = parsed;
       const data = validate(file.rel, schemas.articles as z.ZodType<ArticleData>, vocabulary.articles, raw, locate);
       const draft = data?.draft ?? false;
       if (split.value.body.trim() === '') {

@@ -57,6 +57,14 @@ export function formatAnnotation(p: Problem): string {
   return `::${p.severity} ${props}::${escapeData(p.message)}`;
 }
 
+/** The annotations to print: one per problem inside GitHub Actions (`GITHUB_ACTIONS=true`), none elsewhere. */
+export function githubAnnotations(
+  problems: readonly Problem[],
+  env: Readonly<Record<string, string | undefined>>,
+): string[] {
+  return env['GITHUB_ACTIONS'] === 'true' ? problems.map(formatAnnotation) : [];
+}
+
 /** Counts errors and warnings. */
 export function countProblems(problems: readonly Problem[]): { errors: number; warnings: number } {
   let errors = 0;
