@@ -12,10 +12,17 @@ export interface LocaleConfig {
   readonly label: string;
   /** BCP 47 tag written in `<html lang>` and on passages in this language. */
   readonly htmlLang: string;
+  /** BCP 47 tag for dates and numbers via `Intl` (e.g. `en-GB` writes 23 April 2024). */
+  readonly dateLocale: string;
   /** Writing direction of the locale. */
   readonly dir: 'ltr' | 'rtl';
   /** BCP 47 tag used for `Intl.Collator` sorting (e.g. pinyin order for Chinese). */
   readonly collation: string;
+  /**
+   * Unicode scripts (`\p{Script=...}` names) this locale is written in. A passage written mostly
+   * in another locale's script is marked with that locale's `lang` (mixed-language paragraphs).
+   */
+  readonly scripts: readonly string[];
 }
 
 /** The shape of the site configuration. */
@@ -37,18 +44,40 @@ export interface SiteConfig {
    * `hide` leaves it out of that locale's listings.
    */
   readonly untranslatedStories: 'show-with-badge' | 'hide';
+  /**
+   * Hosts whose pages may be embedded with `<iframe>` in article bodies (exact host names, https
+   * only). Every other iframe is removed when the article is rendered.
+   */
+  readonly embedHosts: readonly string[];
 }
 
 /** The news office's site configuration. Add a locale here and a dictionary in `src/i18n/`. */
 export const siteConfig = {
   locales: [
-    { code: 'en', label: 'English', htmlLang: 'en', dir: 'ltr', collation: 'en' },
-    { code: 'zh', label: '中文', htmlLang: 'zh-Hans', dir: 'ltr', collation: 'zh-u-co-pinyin' },
+    {
+      code: 'en',
+      label: 'English',
+      htmlLang: 'en',
+      dateLocale: 'en-GB',
+      dir: 'ltr',
+      collation: 'en',
+      scripts: ['Latin'],
+    },
+    {
+      code: 'zh',
+      label: '中文',
+      htmlLang: 'zh-Hans',
+      dateLocale: 'zh-Hans-CN',
+      dir: 'ltr',
+      collation: 'zh-u-co-pinyin',
+      scripts: ['Han'],
+    },
   ],
   timeZone: 'Asia/Shanghai',
   pageSize: 10,
   maxArticleBytes: 1_000_000,
   untranslatedStories: 'show-with-badge',
+  embedHosts: ['www.youtube-nocookie.com', 'player.bilibili.com', 'player.vimeo.com'],
 } as const satisfies SiteConfig;
 
 /** A configured locale code (`en`, `zh`, ...). */

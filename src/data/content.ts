@@ -1,8 +1,10 @@
 /**
  * The one module that reads content collections. Everything else receives plain data from here, so
- * the visibility rule (no drafts) and the ordering rule (newest first) apply to every page.
+ * the visibility rule (no drafts) and the ordering rule (newest first) apply to every page, and
+ * every cross-index is computed once per build.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
+import { indexBy, indexStories, type Index, type StoryIndexes } from '../lib/indexes.ts';
 import { buildStories, type Story } from '../lib/stories.ts';
 import { localeCodes } from '../site.config.ts';
 
@@ -12,23 +14,45 @@ export type ArticleData = CollectionEntry<'articles'>['data'];
 /** A published story with its language versions. */
 export type PublishedStory = Story<ArticleData>;
 
-/** Everything the pages need, read once per build. */
+/** A speaker entry. */
+export type SpeakerEntry = CollectionEntry<'speakers'>;
+/** An organisation entry. */
+export type OrganisationEntry = CollectionEntry<'organisations'>;
+/** An event entry. */
+export type EventEntry = CollectionEntry<'events'>;
+/** A tag entry. */
+export type TagEntry = CollectionEntry<'tags'>;
+
+/** Everything the pages need, read and indexed once per build. */
 export interface SiteData {
   /** Published stories, newest first. */
   readonly stories: readonly PublishedStory[];
+  /** Stories by speaker, organisation, event, tag, year and month. */
+  readonly indexes: StoryIndexes<PublishedStory>;
   /** Article entries by id, for rendering bodies. */
   readonly articles: ReadonlyMap<string, CollectionEntry<'articles'>>;
   /** Speakers by id. */
-  readonly speakers: ReadonlyMap<string, CollectionEntry<'speakers'>>;
+  readonly speakers: ReadonlyMap<string, SpeakerEntry>;
   /** Organisations by id. */
-  readonly organisations: ReadonlyMap<string, CollectionEntry<'organisations'>>;
+  readonly organisations: ReadonlyMap<string, OrganisationEntry>;
   /** Events by id. */
-  readonly events: ReadonlyMap<string, CollectionEntry<'events'>>;
+  readonly events: ReadonlyMap<string, EventEntry>;
   /** Tags by id. */
-  readonly tags: ReadonlyMap<string, CollectionEntry<'tags'>>;
+  readonly tags: ReadonlyMap<string, TagEntry>;
+  /** Speakers by the id of their organisation. */
+  readonly speakersByOrganisation: Index<SpeakerEntry>;
+  /** Events by the id of each organiser. */
+  readonly eventsByOrganiser: Index<EventEntry>;
+  /** Organisations by the id of their parent. */
+  readonly organisationsByParent: Index<OrganisationEntry>;
+  /** Events by the id of the event they are part of. */
+  readonly eventsByParent: Index<EventEntry>;
 }
 
 let cached: Promise<SiteData> | undefined;
+
+const byId = <T extends { id: string }>(list: readonly T[]): Map<string, T> =>
+  new Map(list.map((entry) => [entry.id, entry]));
 
 /** Reads every collection once and shapes it; later calls in the same build reuse the result. */
 export function loadSiteData(): Promise<SiteData> {
@@ -40,15 +64,19 @@ export function loadSiteData(): Promise<SiteData> {
       getCollection('events'),
       getCollection('tags'),
     ]);
-    const byId = <T extends { id: string }>(list: readonly T[]): Map<string, T> =>
-      new Map(list.map((entry) => [entry.id, entry]));
+    const stories = buildStories(articles, localeCodes);
     return {
-      stories: buildStories(articles, localeCodes),
+      stories,
+      indexes: indexStories(stories),
       articles: byId(articles),
       speakers: byId(speakers),
       organisations: byId(organisations),
       events: byId(events),
       tags: byId(tags),
+      speakersByOrganisation: indexBy(speakers, (s) => (s.data.organisation ? [s.data.organisation.id] : [])),
+      eventsByOrganiser: indexBy(events, (e) => (e.data.organisers ?? []).map((o) => o.id)),
+      organisationsByParent: indexBy(organisations, (o) => (o.data.parent ? [o.data.parent.id] : [])),
+      eventsByParent: indexBy(events, (e) => (e.data.partOf ? [e.data.partOf.id] : [])),
     };
   })();
   return cached;

@@ -1,5 +1,5 @@
 /** The UI dictionaries, one per configured locale; the type makes a missing locale a compile error. */
-import type { Locale } from '../site.config.ts';
+import { siteConfig, type Locale, type LocaleConfig } from '../site.config.ts';
 import { en } from './en.ts';
 import type { UiStrings } from './types.ts';
 import { zh } from './zh.ts';
@@ -12,4 +12,9 @@ export const dictionaries: Readonly<Record<Locale, UiStrings>> = { en, zh };
 /** The dictionary of `locale`. */
 export function uiStrings(locale: Locale): UiStrings {
   return dictionaries[locale];
+}
+
+/** The configuration of a locale code (the default locale's for an unknown code). */
+export function localeInfo(code: string): LocaleConfig {
+  return siteConfig.locales.find((l) => l.code === code) ?? siteConfig.locales[0];
 }

@@ -6,24 +6,118 @@ export interface UiStrings {
   readonly siteDescription: string;
   /** Skip link text. */
   readonly skipToContent: string;
-  /** Heading of the latest stories list. */
-  readonly latestStories: string;
-  /** Label of the language switcher. */
-  readonly languageSwitcher: string;
-  /** Landing page prompt to choose a language. */
-  readonly chooseLanguage: string;
-  /** Label before the publication date. */
-  readonly published: string;
-  /** Heading of the speakers box of an article. */
-  readonly speakers: string;
-  /** Heading of the event box of an article. */
-  readonly event: string;
-  /** Heading of the tags list of an article. */
-  readonly tags: string;
   /** Label of the main navigation. */
   readonly mainNavigation: string;
+  /** Label of the language switcher. */
+  readonly languageSwitcher: string;
+  /** Landing page link into a locale ("Read in English"). */
+  readonly chooseLanguage: (languageLabel: string) => string;
+  /** Navigation entry and title of the locale's home. */
+  readonly home: string;
+  /** Navigation entry and title of the events index. */
+  readonly events: string;
+  /** Navigation entry and title of the speakers index. */
+  readonly speakers: string;
+  /** Navigation entry and title of the organisations index. */
+  readonly organisations: string;
+  /** Navigation entry and title of the tags index. */
+  readonly tags: string;
+  /** Navigation entry and title of the archive. */
+  readonly archive: string;
+  /** Heading of the latest stories list. */
+  readonly latestStories: string;
   /** Text when a list has no stories. */
   readonly noStories: string;
   /** Badge naming the language of a story shown in another locale's listing. */
   readonly inLanguage: (languageLabel: string) => string;
+  /** Label of the pagination navigation. */
+  readonly pagination: string;
+  /** "Page 2 of 5". */
+  readonly pageOf: (page: number, count: number) => string;
+  /** Link to the previous (newer) page of a listing. */
+  readonly previousPage: string;
+  /** Link to the next (older) page of a listing. */
+  readonly nextPage: string;
+  /** Label before the publication date. */
+  readonly published: string;
+  /** Label before the date of the last revision. */
+  readonly updated: string;
+  /** Heading of the event box of an article. */
+  readonly event: string;
+  /** Link from the event box to the event page. */
+  readonly aboutEvent: string;
+  /** Label of an event's dates. */
+  readonly dates: string;
+  /** Shown when an event's dates are not known yet. */
+  readonly datesToBeConfirmed: string;
+  /** Label of an event's place. */
+  readonly place: string;
+  /** Label of an event's organisers. */
+  readonly organisers: string;
+  /** Label of an event's theme. */
+  readonly theme: string;
+  /** Label of the larger event or body something is part of. */
+  readonly partOf: string;
+  /** Heading of the events that are part of this one. */
+  readonly subEvents: string;
+  /** Label of the original publication link. */
+  readonly source: string;
+  /** Text of the original publication link. */
+  readonly sourceLink: string;
+  /** Label of the previous/next story navigation. */
+  readonly storyNavigation: string;
+  /** Link to the next newer story. */
+  readonly newerStory: string;
+  /** Link to the next older story. */
+  readonly olderStory: string;
+  /** Label before links to the same story in other languages. */
+  readonly alsoIn: string;
+  /** Label before a photo credit ("Photo: ZGC Forum"). */
+  readonly credit: (name: string) => string;
+  /** Screen-reader label of a heading's self-link. */
+  readonly sectionLink: string;
+  /** Heading of the stories list on speaker, organisation, event and tag pages. */
+  readonly stories: string;
+  /** "3 stories". */
+  readonly storyCount: (count: number) => string;
+  /** Label of the speaker's role. */
+  readonly role: string;
+  /** Label of the speaker's organisation. */
+  readonly organisation: string;
+  /** Label of names in other languages on speaker and organisation pages. */
+  readonly otherNames: string;
+  /** Heading of a speaker's biography. */
+  readonly biography: string;
+  /** Heading of a speaker's or organisation's external links. */
+  readonly links: string;
+  /** Heading of the events a speaker attended. */
+  readonly eventsAttended: string;
+  /** Heading of the people of an organisation or an event. */
+  readonly people: string;
+  /** Heading of the events an organisation organised. */
+  readonly eventsOrganised: string;
+  /** Heading of an organisation's member bodies. */
+  readonly memberBodies: string;
+  /** Label of an organisation's website. */
+  readonly website: string;
+  /** Label of the initials jump list of an index. */
+  readonly jumpToLetter: string;
+  /** Heading of the events index group whose dates are unknown. */
+  readonly undated: string;
+  /** Title of the archive page of a year ("2024"). */
+  readonly archiveYear: (year: string) => string;
+  /** Title of the 404 page. */
+  readonly notFoundTitle: string;
+  /** Body of the 404 page. */
+  readonly notFoundBody: string;
+  /** Title of a redirect page of a moved story. */
+  readonly movedTitle: string;
+  /** Text before the link on a redirect page. */
+  readonly movedBody: string;
+  /** Separator between items written in a row (", " or "，"). */
+  readonly listSeparator: string;
+  /** An event's place from its venue and city, in the locale's order. */
+  readonly placeOf: (venue: string | undefined, city: string | undefined) => string;
+  /** Footer line. */
+  readonly footer: string;
 }

@@ -48,9 +48,9 @@ describe('npm run build on the sample archive', () => {
     expect(zh).toContain('<html lang="zh-Hans"');
     expect(zh).toContain('2024年4月30日');
     expect(zh).toContain('申长雨'); // speaker inherited from en.md, named in Chinese
-    expect(zh).toContain('hreflang="en" href="/en/2024/ip-protection-forum/"');
+    expect(zh).toContain('hreflang="en" href="https://news.example.org/en/2024/ip-protection-forum/"');
     const en = await readFile(path.join(out, 'en/2024/ip-protection-forum/index.html'), 'utf8');
-    expect(en).toContain('April 30, 2024');
+    expect(en).toContain('30 April 2024');
   });
 });
 

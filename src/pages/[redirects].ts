@@ -1,0 +1,16 @@
+// The `_redirects` file for hosts that read one (Netlify, Cloudflare Pages): a 301 for every alias.
+// Astro ignores page files whose names start with `_`, hence the dynamic route with one value.
+import type { APIRoute } from 'astro';
+import { loadSiteData } from '../data/content.ts';
+import { aliasRedirects, redirectsFile } from '../lib/redirects.ts';
+
+export function getStaticPaths() {
+  return [{ params: { redirects: '_redirects' } }];
+}
+
+export const GET: APIRoute = async () => {
+  const { stories } = await loadSiteData();
+  return new Response(redirectsFile(aliasRedirects(stories, import.meta.env.BASE_URL)), {
+    headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+  });
+};
