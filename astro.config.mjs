@@ -2,9 +2,14 @@
 // (SITE_URL=https://example.org BASE_PATH=/previews/pr-42/) build the same site under a sub-path.
 import { defineConfig } from 'astro/config';
 import { unified } from '@astrojs/markdown-remark';
+import { dictionaries } from './src/i18n/index.ts';
+import { articleRehypePlugins } from './src/plugins/index.ts';
+import { siteConfig } from './src/site.config.ts';
+
+const site = process.env.SITE_URL ?? 'https://news.example.org';
 
 export default defineConfig({
-  site: process.env.SITE_URL ?? 'https://news.example.org',
+  site,
   base: process.env.BASE_PATH ?? '/',
   trailingSlash: 'always',
   output: 'static',
@@ -14,8 +19,19 @@ export default defineConfig({
   // the next source line ("the<a>"), which runs words together in mixed English/Chinese text.
   // `true` compresses HTML-aware and lossless; a build test guards against the default coming back.
   compressHTML: true,
+  // Images in article bodies get responsive `srcset`/`sizes`, width and height, lazy loading.
+  image: { layout: 'constrained', responsiveStyles: false },
   markdown: {
-    processor: unified(),
+    processor: unified({
+      rehypePlugins: articleRehypePlugins({
+        siteUrl: site,
+        embedHosts: siteConfig.embedHosts,
+        locales: siteConfig.locales,
+        anchorLabels: Object.fromEntries(Object.entries(dictionaries).map(([code, t]) => [code, t.sectionLink])),
+        // Ids the article page itself uses around the body.
+        reservedIds: ['main', 'top', 'content', 'event-box-heading'],
+      }),
+    }),
     // News bodies carry no code worth highlighting, and highlighters emit inline styles that the
     // sanitizer would strip anyway.
     syntaxHighlight: false,

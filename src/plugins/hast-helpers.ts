@@ -1,0 +1,84 @@
+/**
+ * Small hast helpers shared by the article body plugins. Pure functions over hast trees, no
+ * `astro:` imports, so the plugins stay importable from a plain `astro.config.mjs`.
+ */
+import type { Element, ElementContent, Parents, Root, RootContent, Text } from 'hast';
+import type { VFile } from 'vfile';
+
+/** Any hast node that can hold children. */
+export type ParentNode = Root | Element;
+
+/** The article's locale code from Astro's frontmatter on the VFile (`language: zh`), if any. */
+export function frontmatterLanguage(file: VFile | undefined): string | undefined {
+  // Typed loosely on purpose: Astro's `DataMap` augmentation is only visible where Astro's types are.
+  const data = file?.data as { astro?: { frontmatter?: Record<string, unknown> } } | undefined;
+  const language = data?.astro?.frontmatter?.['language'];
+  return typeof language === 'string' ? language : undefined;
+}
+
+/** Whether `node` is an element, optionally with one of the given tag names. */
+export function isElement(node: RootContent | Root | undefined, ...tagNames: string[]): node is Element {
+  return node?.type === 'element' && (tagNames.length === 0 || tagNames.includes(node.tagName));
+}
+
+/** Whether `node` is a text node holding only whitespace (the newlines between blocks). */
+export function isWhitespace(node: RootContent | undefined): node is Text {
+  return node?.type === 'text' && node.value.trim() === '';
+}
+
+/** The element's class names, whatever shape the property has. */
+export function classList(node: Element): string[] {
+  // Typed as a list, but trees built by hand or by other tools may hold a string.
+  const value: unknown = node.properties['className'];
+  if (Array.isArray(value)) return value.map(String);
+  return typeof value === 'string' ? value.split(/\s+/).filter(Boolean) : [];
+}
+
+/** Whether the element carries the class `name`. */
+export function hasClass(node: Element, name: string): boolean {
+  return classList(node).includes(name);
+}
+
+/** Adds class names to the element, keeping the ones it has and never duplicating. */
+export function addClass(node: Element, ...names: string[]): void {
+  const list = classList(node);
+  for (const name of names) if (!list.includes(name)) list.push(name);
+  node.properties['className'] = list;
+}
+
+/** A text node. */
+export function text(value: string): Text {
+  return { type: 'text', value };
+}
+
+/** An element built from plain parts (hastscript would parse selectors and we need none of that). */
+export function element(tagName: string, properties: Element['properties'], children: ElementContent[]): Element {
+  return { type: 'element', tagName, properties, children };
+}
+
+/**
+ * Visits every element depth first, giving its parent and index; the visitor may return a number to
+ * continue at that index of the parent (after it replaced or removed siblings) and `'skip'` to not
+ * enter the element's children.
+ */
+export function walkElements(
+  tree: Parents,
+  visitor: (node: Element, parent: ParentNode, index: number) => number | 'skip' | void,
+): void {
+  const children: (RootContent | ElementContent)[] = tree.children;
+  let index = 0;
+  while (index < children.length) {
+    const child = children[index];
+    if (child?.type !== 'element') {
+      index++;
+      continue;
+    }
+    const result = visitor(child, tree as ParentNode, index);
+    if (typeof result === 'number') {
+      index = result;
+      continue;
+    }
+    if (result !== 'skip') walkElements(child, visitor);
+    index++;
+  }
+}

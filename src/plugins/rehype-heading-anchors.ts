@@ -1,0 +1,72 @@
+/**
+ * Gives body headings ids and a self-link readers can copy, in the pattern Starlight uses: the link
+ * sits after the heading (not inside it, so the heading's accessible name stays its text), shows a
+ * decorative `#` and announces "label: heading text" to screen readers.
+ */
+import type { Element, Root } from 'hast';
+import { toString } from 'hast-util-to-string';
+import GithubSlugger, { slug } from 'github-slugger';
+import type { VFile } from 'vfile';
+import { element, frontmatterLanguage, hasClass, isElement, text, walkElements } from './hast-helpers.ts';
+import { headingRank, isFootnotesSection } from './rehype-heading-levels.ts';
+
+/** Options of {@link rehypeHeadingAnchors}. */
+export interface HeadingAnchorsOptions {
+  /** The link's screen-reader label per locale code, e.g. `{ en: 'Link to this section', zh: '本节链接' }`. */
+  readonly labels: Readonly<Record<string, string>>;
+  /** Ids the page itself uses around the article, which a heading slug must not take. */
+  readonly reservedIds?: readonly string[];
+}
+
+/** Ids the site's layouts use (the skip link's target and the like): a heading "Main" gets `main-1`. */
+export const defaultReservedIds: readonly string[] = ['main', 'top', 'content'];
+
+/** Class of the element wrapping a heading and its anchor (`level-hN` is added beside it). */
+export const wrapperClass = 'heading-wrapper';
+
+/**
+ * Rehype plugin: gives every h2–h6 an id (GitHub's slugs, unique in the document, Han characters
+ * kept) unless it has one, and wraps it with its self-link labelled in the article's language.
+ */
+export function rehypeHeadingAnchors(options: HeadingAnchorsOptions): (tree: Root, file: VFile) => void {
+  const fallback = Object.values(options.labels)[0];
+  if (fallback === undefined) throw new Error('rehypeHeadingAnchors: `labels` needs at least one locale');
+  const reserved = options.reservedIds ?? defaultReservedIds;
+  return (tree, file) => {
+    const language = frontmatterLanguage(file);
+    const label = (language !== undefined ? options.labels[language] : undefined) ?? fallback;
+    const taken = new Set<string>(reserved);
+    walkElements(tree, (node) => {
+      const id = node.properties['id'];
+      if (typeof id === 'string') taken.add(id);
+    });
+    const slugger = new GithubSlugger();
+    walkElements(tree, (node, parent, index) => {
+      if (isFootnotesSection(node)) return 'skip';
+      const rank = headingRank(node);
+      if (rank === undefined || rank < 2) return;
+      if (isElement(parent as Element, 'div') && hasClass(parent as Element, wrapperClass)) return 'skip';
+      const heading = toString(node).replace(/\s+/g, ' ').trim();
+      let id = node.properties['id'];
+      if (typeof id !== 'string' || id === '') {
+        id = uniqueSlug(slugger, heading, taken);
+        node.properties['id'] = id;
+      }
+      const anchor = element('a', { className: ['heading-anchor'], href: `#${id}` }, [
+        element('span', { ariaHidden: 'true' }, [text('#')]),
+        element('span', { className: ['sr-only'] }, [text(`${label}: ${heading}`)]),
+      ]);
+      parent.children[index] = element('div', { className: [wrapperClass, `level-h${rank}`] }, [node, anchor]);
+      return index + 1;
+    });
+  };
+}
+
+function uniqueSlug(slugger: GithubSlugger, heading: string, taken: Set<string>): string {
+  // Headings of only punctuation or emoji slug to nothing; give them a usable id.
+  const source = slug(heading) === '' ? 'section' : heading;
+  let id = slugger.slug(source);
+  while (taken.has(id)) id = slugger.slug(source);
+  taken.add(id);
+  return id;
+}
