@@ -14,6 +14,8 @@ export default defineConfig({
   trailingSlash: 'always',
   output: 'static',
   outDir: process.env.OUT_DIR ?? './dist',
+  // Content layer store and image cache; separate builds (tests, fixture sites) use separate caches.
+  cacheDir: process.env.ASTRO_CACHE_DIR ?? './node_modules/.astro',
   build: { format: 'directory' },
   // Astro 7's default ('jsx') drops the whitespace between a word and an inline element that starts
   // the next source line ("the<a>"), which runs words together in mixed English/Chinese text.

@@ -42,12 +42,14 @@ export function plainText(what: string) {
 }
 
 /**
- * Text given once per locale. The default locale's text is required; other locales are optional and
- * fall back to it. An unknown locale key (a typo such as `zn`) is an error.
+ * Text given once per locale. The default locale's text is required (unless `partial`); other
+ * locales are optional and fall back to it. An unknown locale key (a typo such as `zn`) is an error.
  */
-export function localizedText(ctx: Pick<SchemaContext, 'locales'>, what: string) {
+export function localizedText(ctx: Pick<SchemaContext, 'locales'>, what: string, options: { partial?: boolean } = {}) {
   const [first, ...rest] = ctx.locales;
-  const shape: Record<string, z.ZodType> = { [first]: plainText(`${what} (${first})`) };
+  const firstText = plainText(`${what} (${first})`);
+  // A partial map (e.g. sort keys) may give any subset of languages, the default one included.
+  const shape: Record<string, z.ZodType> = { [first]: options.partial ? firstText.optional() : firstText };
   for (const code of rest) shape[code] = plainText(`${what} (${code})`).optional();
   return z
     .strictObject(shape, {

@@ -7,8 +7,11 @@ export function speakerSchema<Image extends z.ZodType>(ctx: SchemaContext<Image>
   return z.strictObject({
     /** Full name per language, e.g. `en: Wang Binying`, `zh: 王彬颖`. */
     name: localizedText(ctx, 'name'),
-    /** Name to sort by per language, when it differs from `name` (e.g. `en: Rojal, Florence`). */
-    sortAs: localizedText(ctx, 'sortAs').optional(),
+    /**
+     * Name to sort by per language, only where it differs from `name` (e.g. `en: Rojal, Florence`;
+     * for a surname the collator reads wrongly, a same-sounding character: `zh: 增卫东` files 曾 under Z).
+     */
+    sortAs: localizedText(ctx, 'sortAs', { partial: true }).optional(),
     /** Usual role or title per language, e.g. `en: Deputy Director General`. */
     role: localizedText(ctx, 'role').optional(),
     /** Id of the organisation the speaker belongs to (a file in `content/organisations/`). */

@@ -1,25 +1,18 @@
 // Builds the shipped sample archive for real and asserts on the output; and proves that invalid
 // content stops the build with the checker's messages.
-import { spawnSync } from 'node:child_process';
 import { cp, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-const root = path.resolve(import.meta.dirname, '../..');
-let out: string;
-let build: ReturnType<typeof spawnSync>;
+import { root, runBuild, type BuildResult } from './build-site.ts';
 
-const runBuild = (env: Record<string, string>) =>
-  spawnSync(process.execPath, [path.join(root, 'scripts/build.ts')], {
-    cwd: root,
-    encoding: 'utf8',
-    env: { ...process.env, GITHUB_ACTIONS: '', ...env },
-  });
+let out: string;
+let build: BuildResult;
 
 beforeAll(async () => {
   out = await mkdtemp(path.join(tmpdir(), 'news-archive-dist-'));
-  build = runBuild({ OUT_DIR: out });
+  build = await runBuild({ OUT_DIR: out });
 });
 afterAll(async () => {
   await rm(out, { recursive: true, force: true });
@@ -61,7 +54,7 @@ describe('npm run build on invalid content', () => {
     const file = path.join(content, 'articles/2024/ip-protection-forum/en.md');
     await writeFile(file, (await readFile(file, 'utf8')).replace('  - mu-peng\n', '  - mu-pang\n'));
     const badOut = path.join(content, '..', `${path.basename(content)}-dist`);
-    const result = runBuild({ CONTENT_DIR: content, OUT_DIR: badOut });
+    const result = await runBuild({ CONTENT_DIR: content, OUT_DIR: badOut });
     expect(result.status).toBe(1);
     expect(result.stdout).toMatch(
       /en\.md:\d+:\d+ {2}error {2}speakers\[4\] {2}unknown speaker "mu-pang"\. Did you mean "mu-peng"\?/,
