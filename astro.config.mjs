@@ -3,6 +3,7 @@
 import { defineConfig } from 'astro/config';
 import { unified } from '@astrojs/markdown-remark';
 import { dictionaries } from './src/i18n/index.ts';
+import { fileAliases } from './src/integrations/file-aliases.ts';
 import { articleRehypePlugins } from './src/plugins/index.ts';
 import { siteConfig } from './src/site.config.ts';
 
@@ -21,6 +22,7 @@ export default defineConfig({
   // the next source line ("the<a>"), which runs words together in mixed English/Chinese text.
   // `true` compresses HTML-aware and lossless; a build test guards against the default coming back.
   compressHTML: true,
+  integrations: [fileAliases()],
   // Images in article bodies get responsive `srcset`/`sizes`, width and height, lazy loading.
   image: { layout: 'constrained', responsiveStyles: false },
   markdown: {

@@ -335,7 +335,8 @@ describe('articles', () => {
 
 describe('moved stories', () => {
   it('serves a redirect page at every alias and lists them in _redirects', async () => {
-    for (const alias of ['news/2023/old-name/', 'en/old-path/']) {
+    // An old address that named a file is that file, not a directory.
+    for (const alias of ['news/2023/old-name/', 'en/old-path/', 'news/startup-clinic.html']) {
       const tree = await load(alias);
       const refresh = select(tree, 'meta', (e) => prop(e, 'httpEquiv') === 'refresh')[0];
       expect(refresh && prop(refresh, 'content')).toBe('0; url=/en/2023/startup-clinic-launch/');
@@ -344,7 +345,8 @@ describe('moved stories', () => {
     }
     expect(await readFile(path.join(subOut, '_redirects'), 'utf8')).toBe(
       `${SUB_PATH}en/old-path/ ${SUB_PATH}en/2023/startup-clinic-launch/ 301\n` +
-        `${SUB_PATH}news/2023/old-name/ ${SUB_PATH}en/2023/startup-clinic-launch/ 301\n`,
+        `${SUB_PATH}news/2023/old-name/ ${SUB_PATH}en/2023/startup-clinic-launch/ 301\n` +
+        `${SUB_PATH}news/startup-clinic.html ${SUB_PATH}en/2023/startup-clinic-launch/ 301\n`,
     );
   });
 });
