@@ -49,6 +49,27 @@ export interface SiteConfig {
    * only). Every other iframe is removed when the article is rendered.
    */
   readonly embedHosts: readonly string[];
+  /**
+   * The published site's address. A build whose `SITE_URL` differs (a preview deploy) is kept out
+   * of search engines: `noindex` on every page and a `robots.txt` that disallows everything.
+   */
+  readonly productionUrl: string;
+  /** What feeds carry per item: the whole rendered article, or only its summary. */
+  readonly feedContent: 'full' | 'summary';
+  /** Items per feed (RSS, Atom, JSON Feed), newest first. */
+  readonly feedSize: number;
+  /**
+   * Share images: `generate` draws an Open Graph image (the title on a card) for every story
+   * version without a cover, cached between builds; `off` uses no image for such stories.
+   */
+  readonly shareImages: 'generate' | 'off';
+  /** The news office publishing the site (JSON-LD `publisher`, feed authorship). */
+  readonly publisher: {
+    /** Name per locale code. */
+    readonly name: Readonly<Record<string, string>>;
+    /** The publisher's own website. */
+    readonly url: string;
+  };
 }
 
 /** The news office's site configuration. Add a locale here and a dictionary in `src/i18n/`. */
@@ -78,6 +99,11 @@ export const siteConfig = {
   maxArticleBytes: 1_000_000,
   untranslatedStories: 'show-with-badge',
   embedHosts: ['www.youtube-nocookie.com', 'player.bilibili.com', 'player.vimeo.com'],
+  productionUrl: 'https://news.example.org',
+  feedContent: 'full',
+  feedSize: 50,
+  shareImages: 'generate',
+  publisher: { name: { en: 'News Office', zh: '新闻办公室' }, url: 'https://news.example.org' },
 } as const satisfies SiteConfig;
 
 /** A configured locale code (`en`, `zh`, ...). */
