@@ -4,6 +4,7 @@ import { defineConfig } from 'astro/config';
 import { unified } from '@astrojs/markdown-remark';
 import { dictionaries } from './src/i18n/index.ts';
 import { fileAliases } from './src/integrations/file-aliases.ts';
+import { siteSitemap } from './src/integrations/sitemap.ts';
 import { articleRehypePlugins } from './src/plugins/index.ts';
 import { siteConfig } from './src/site.config.ts';
 
@@ -22,7 +23,9 @@ export default defineConfig({
   // the next source line ("the<a>"), which runs words together in mixed English/Chinese text.
   // `true` compresses HTML-aware and lossless; a build test guards against the default coming back.
   compressHTML: true,
-  integrations: [fileAliases()],
+  // The sitemap (hreflang alternates and x-default, see src/integrations/sitemap.ts) leaves out the
+  // alias redirect pages; the 404 it leaves out itself, and it keeps only HTML pages (no feeds, og.png).
+  integrations: [fileAliases(), siteSitemap({ locales: siteConfig.locales, routesLeftOut: ['/[...alias]'] })],
   // Images in article bodies get responsive `srcset`/`sizes`, width and height, lazy loading.
   image: { layout: 'constrained', responsiveStyles: false },
   markdown: {

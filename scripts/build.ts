@@ -5,6 +5,7 @@ import path from 'node:path';
 import { build } from 'astro';
 import { checkContent } from '../src/lib/check/checker.ts';
 import { countProblems, formatProblem, githubAnnotations } from '../src/lib/check/problems.ts';
+import { indexSite } from '../src/lib/search-index.ts';
 import { siteConfig } from '../src/site.config.ts';
 
 const contentDir = path.resolve(process.env['CONTENT_DIR'] ?? 'content');
@@ -20,4 +21,7 @@ if (errors > 0) {
 }
 console.log(`✔ content check: ${result.files} files, ${result.stories} stories, ${warnings} warning(s)`);
 await build({ root: process.cwd(), logLevel: 'warn' });
+const outDir = path.resolve(process.env['OUT_DIR'] ?? 'dist');
+const search = await indexSite(outDir);
+console.log(`✔ search index: ${search.pages} pages`);
 console.log(`✔ site built into ${process.env['OUT_DIR'] ?? 'dist'}/`);

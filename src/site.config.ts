@@ -23,6 +23,8 @@ export interface LocaleConfig {
    * in another locale's script is marked with that locale's `lang` (mixed-language paragraphs).
    */
   readonly scripts: readonly string[];
+  /** Open Graph locale (`language_TERRITORY`, e.g. `en_GB`): `og:locale` and `og:locale:alternate`. */
+  readonly ogLocale: string;
 }
 
 /** The shape of the site configuration. */
@@ -83,6 +85,7 @@ export const siteConfig = {
       dir: 'ltr',
       collation: 'en',
       scripts: ['Latin'],
+      ogLocale: 'en_GB',
     },
     {
       code: 'zh',
@@ -92,6 +95,7 @@ export const siteConfig = {
       dir: 'ltr',
       collation: 'zh-u-co-pinyin',
       scripts: ['Han'],
+      ogLocale: 'zh_CN',
     },
   ],
   timeZone: 'Asia/Shanghai',

@@ -120,4 +120,54 @@ export interface UiStrings {
   readonly placeOf: (venue: string | undefined, city: string | undefined) => string;
   /** Footer line. */
   readonly footer: string;
+  /** Navigation entry and title of the search page. */
+  readonly search: string;
+  /** Label of the search box. */
+  readonly searchLabel: string;
+  /** Text of the search button. */
+  readonly searchButton: string;
+  /** Search scope: only this locale's stories. */
+  readonly searchThisLanguage: string;
+  /** Search scope: stories in every language. */
+  readonly searchAllLanguages: string;
+  /** Label of the search scope choice. */
+  readonly searchScope: string;
+  /** Label of the topic filter. */
+  readonly filterTag: string;
+  /** Label of the speaker filter. */
+  readonly filterSpeaker: string;
+  /** Label of the year filter. */
+  readonly filterYear: string;
+  /** The "no filter" choice of a filter. */
+  readonly filterAny: string;
+  /** Shown while searching. */
+  readonly searching: string;
+  /** "3 results for …". */
+  readonly searchResults: (count: number, query: string) => string;
+  /** Shown when nothing matches. */
+  readonly searchNoResults: (query: string) => string;
+  /** Shown without JavaScript: search needs it; the archive does not. */
+  readonly searchNeedsJavaScript: string;
+  /** Title of a feed link in `<head>` ("News Archive (RSS)"), given the format's name. */
+  readonly feedLinkTitle: (format: string) => string;
+  /** Title of a topic's feed ("Innovation · News Archive"). */
+  readonly topicFeedTitle: (label: string) => string;
+  /** Description of a topic's feed. */
+  readonly topicFeedDescription: (label: string) => string;
+  /** Title of a speaker's feed. */
+  readonly speakerFeedTitle: (name: string) => string;
+  /** Description of a speaker's feed. */
+  readonly speakerFeedDescription: (name: string) => string;
+  /** Name of the calendar of all dated events (`events.ics`). */
+  readonly eventsCalendar: string;
+  /** A labelled line of plain text, such as a calendar entry's description ("Theme: …", "主题：…"). */
+  readonly labelled: (label: string, value: string) => string;
+  /** Label of the footer's feed links. */
+  readonly feeds: string;
+  /** Link to a topic's or speaker's RSS feed. */
+  readonly subscribe: string;
+  /** Link to an event's calendar file. */
+  readonly addToCalendar: string;
+  /** Link to the calendar file of every event. */
+  readonly allEventsCalendar: string;
 }

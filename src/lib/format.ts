@@ -63,3 +63,11 @@ export function formatDayRange(start: string, end: string | undefined, dateLocal
 export function formatNumber(value: number, dateLocale: string): string {
   return new Intl.NumberFormat(dateLocale).format(value);
 }
+
+/**
+ * Every other-language form of a per-language text, space-separated (`申长雨` beside "Shen
+ * Changyu"), for search indexing: a reader finds a person under either name in either language.
+ */
+export function otherForms(text: Readonly<Record<string, string>>, shown: string): string {
+  return [...new Set(Object.values(text))].filter((value) => value !== shown).join(' ');
+}

@@ -11,6 +11,7 @@ import { rehypeHeadingLevels } from './rehype-heading-levels.ts';
 import type { PassageLocale } from './rehype-lang-passages.ts';
 import { rehypeLangPassages } from './rehype-lang-passages.ts';
 import { rehypeSanitizeBody } from './rehype-sanitize-body.ts';
+import { rehypeSearchWords } from './rehype-search-words.ts';
 
 /** What the article pipeline needs to know about the site. */
 export interface ArticlePluginOptions {
@@ -39,7 +40,8 @@ export type ArticleRehypePlugins = (RehypePlugin | [RehypePlugin, unknown])[];
  * 2. heading levels, then 3. heading anchors: ids and links are made for the final levels;
  * 4. external links: needs only sanitized links (the allow list would strip its `rel` and `class`);
  * 5. figures: before lang passages, so captions and credits are judged for their language;
- * 6. lang passages last: it splits text into spans, which earlier text matching (credits) must not see.
+ * 6. lang passages: it splits text into spans, which earlier text matching (credits) must not see;
+ * 7. search words last: it reads the `lang` attributes lang passages wrote.
  */
 export function articleRehypePlugins(options: ArticlePluginOptions): ArticleRehypePlugins {
   return [
@@ -55,5 +57,6 @@ export function articleRehypePlugins(options: ArticlePluginOptions): ArticleRehy
     [rehypeExternalLinks, { siteUrl: options.siteUrl }],
     rehypeFigures,
     [rehypeLangPassages, { locales: options.locales }],
+    [rehypeSearchWords, { locales: options.locales }],
   ];
 }

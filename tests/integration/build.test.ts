@@ -6,6 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { root, runBuild, type BuildResult } from './build-site.ts';
+import { loadPagefind, searchHits } from './pagefind-node.ts';
 
 let out: string;
 let build: BuildResult;
@@ -44,6 +45,60 @@ describe('npm run build on the sample archive', () => {
     expect(zh).toContain('hreflang="en" href="https://news.example.org/en/2024/ip-protection-forum/"');
     const en = await readFile(path.join(out, 'en/2024/ip-protection-forum/index.html'), 'utf8');
     expect(en).toContain('30 April 2024');
+  });
+});
+
+describe('search on the sample archive', () => {
+  /** The story paths a query finds in one language's index (with other languages merged in). */
+  const find = async (lang: string, query: string, merge: string[] = []) =>
+    (await searchHits(await loadPagefind(out, lang, merge), query)).map((hit) => hit.url).sort();
+
+  it('indexes only the articles, one index per language', async () => {
+    const entry = JSON.parse(await readFile(path.join(out, 'pagefind/pagefind-entry.json'), 'utf8')) as {
+      languages: Record<string, { page_count: number }>;
+    };
+    expect(Object.fromEntries(Object.entries(entry.languages).map(([l, v]) => [l, v.page_count]))).toEqual({
+      en: 3,
+      'zh-hans': 3,
+    });
+  });
+
+  it('finds Chinese words in Chinese stories, segmented', async () => {
+    expect(await find('zh-hans', '科技集群')).toEqual(['/zh/2024/zgc-forum-technology-clusters/']);
+    expect(await find('zh-hans', '知识产权')).toEqual([
+      '/zh/2024/ip-protection-forum/',
+      '/zh/2024/wipo-cnipa-bilateral-meeting/',
+      '/zh/2024/zgc-forum-technology-clusters/',
+    ]);
+  });
+
+  it('finds English words in English stories', async () => {
+    expect(await find('en', 'clusters')).toEqual(['/en/2024/zgc-forum-technology-clusters/']);
+    expect(await find('en', 'commercialization')).toEqual(['/en/2024/wipo-cnipa-bilateral-meeting/']);
+  });
+
+  it('finds a word from the middle of a Chinese passage inside an English story', async () => {
+    // 城市发展 sits mid-sentence in the quoted Chinese paragraph that ends the English article.
+    expect(await find('en', '城市发展')).toEqual(['/en/2024/zgc-forum-technology-clusters/']);
+    expect(await find('en', '平行论坛')).toEqual(['/en/2024/zgc-forum-technology-clusters/']);
+  });
+
+  it("finds a speaker's stories under either name, in the site's language", async () => {
+    expect(await find('zh-hans', '申长雨')).toEqual(['/zh/2024/ip-protection-forum/']);
+    expect(await find('en', 'Shen Changyu')).toEqual(['/en/2024/ip-protection-forum/']);
+    expect(await find('en', '申长雨')).toEqual(['/en/2024/ip-protection-forum/']);
+    expect(await find('zh-hans', 'Shen Changyu')).toEqual(['/zh/2024/ip-protection-forum/']);
+    expect(await find('zh-hans', '卡斯滕·芬克')).toEqual([
+      '/zh/2024/wipo-cnipa-bilateral-meeting/',
+      '/zh/2024/zgc-forum-technology-clusters/',
+    ]);
+  });
+
+  it('searches both languages at once when asked', async () => {
+    expect(await find('en', '申长雨', ['zh-hans'])).toEqual([
+      '/en/2024/ip-protection-forum/',
+      '/zh/2024/ip-protection-forum/',
+    ]);
   });
 });
 

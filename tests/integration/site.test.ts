@@ -11,6 +11,7 @@ import { toString } from 'hast-util-to-string';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkSiteLinks } from '../../src/lib/links.ts';
 import { root, runBuild } from './build-site.ts';
+import { loadPagefind, searchHits } from './pagefind-node.ts';
 
 const content = path.join(root, 'tests/fixtures/site/content');
 const SUB_PATH = '/previews/pr-42/';
@@ -152,6 +153,7 @@ describe('languages', () => {
     expect(alternates.map((l) => [prop(l, 'hrefLang'), prop(l, 'href')])).toEqual([
       ['en', 'https://news.example.org/en/2024/forum-photo-report/'],
       ['zh-Hans', 'https://news.example.org/zh/2024/forum-photo-report/'],
+      ['x-default', 'https://news.example.org/'],
     ]);
     const canonical = select(en, 'link', (e) => prop(e, 'rel') === 'canonical')[0];
     expect(canonical && prop(canonical, 'href')).toBe('https://news.example.org/en/2024/forum-photo-report/');
@@ -249,7 +251,19 @@ describe('hostile content', () => {
       const tree = await load(file);
       for (const e of elements(tree)) {
         const where = `${file}: <${e.tagName}>`;
-        expect(['script', 'object', 'embed', 'svg', 'form', 'base'], where).not.toContain(e.tagName);
+        expect(['object', 'embed', 'svg', 'base'], where).not.toContain(e.tagName);
+        // Our own scripts only: bundled modules and JSON-LD data; our own form only: site search.
+        if (e.tagName === 'script') {
+          const ours =
+            prop(e, 'type') === 'application/ld+json' ||
+            (prop(e, 'type') === 'module' && (prop(e, 'src') ?? '').startsWith('/_astro/'));
+          expect(ours, `${where} ${prop(e, 'type')} ${prop(e, 'src')}`).toBe(true);
+        }
+        if (e.tagName === 'form')
+          expect(
+            file === path.join('en', 'search', 'index.html') || file === path.join('zh', 'search', 'index.html'),
+            where,
+          ).toBe(true);
         for (const [name, value] of Object.entries(e.properties)) {
           expect(name.toLowerCase().startsWith('on'), `${where} ${name}`).toBe(false);
           if (['href', 'src', 'action', 'formAction'].includes(name)) {
@@ -358,5 +372,62 @@ describe('the 404 page', () => {
     expect(sections.map((s) => prop(s, 'lang'))).toEqual(['en', 'zh-Hans']);
     expect(select(tree, 'a').map((a) => prop(a, 'href'))).toEqual(expect.arrayContaining(['/en/', '/zh/']));
     expect(select(tree, 'meta', (e) => prop(e, 'name') === 'robots')).toHaveLength(1);
+  });
+});
+
+describe('search', () => {
+  /** Story pages of a locale whose facts list (`people-list`, `tag-list`) links to `target`. */
+  async function storiesLinking(locale: string, list: string, target: string): Promise<string[]> {
+    const found: string[] = [];
+    for (const year of ['2023', '2024']) {
+      const dir = path.join(out, locale, year);
+      for (const slug of await readdir(dir).catch(() => [] as string[])) {
+        const tree = await load(`${locale}/${year}/${slug}/`);
+        const links = select(tree, 'ul', (e) => hasClass(e, list)).flatMap((ul) => select(ul, 'a'));
+        if (links.some((a) => prop(a, 'href') === `/${locale}/${target}/`)) found.push(`/${locale}/${year}/${slug}/`);
+      }
+    }
+    return found.sort();
+  }
+  const storiesWithSpeaker = (locale: string, id: string) => storiesLinking(locale, 'people-list', `speakers/${id}`);
+  const find = async (lang: string, query: string | null, filters?: Record<string, string>) =>
+    (await searchHits(await loadPagefind(out, lang), query as string, filters)).map((hit) => hit.url).sort();
+
+  it('indexes every published story version and nothing else', async () => {
+    const entry = JSON.parse(await readFile(path.join(out, 'pagefind/pagefind-entry.json'), 'utf8')) as {
+      languages: Record<string, { page_count: number }>;
+    };
+    expect(entry.languages['en']?.page_count).toBe(13);
+    expect(entry.languages['zh-hans']?.page_count).toBe(13);
+    expect(await find('en', 'DRAFT-MARKER-7f3a')).toEqual([]);
+  });
+
+  it('finds a word from the middle of the Chinese paragraph of an English story', async () => {
+    expect(await find('en', '术语')).toEqual(['/en/2024/mixed-language-forum/']);
+  });
+
+  it("finds every story of a speaker under either name, in the page's language", async () => {
+    const zh = await storiesWithSpeaker('zh', 'ouyang-jing');
+    const en = await storiesWithSpeaker('en', 'ouyang-jing');
+    expect(zh.length).toBeGreaterThan(1);
+    expect(await find('zh-hans', '欧阳静')).toEqual(zh);
+    expect(await find('zh-hans', 'Ouyang Jing')).toEqual(zh);
+    expect(await find('en', 'Ouyang Jing')).toEqual(en);
+    expect(await find('en', '欧阳静')).toEqual(en);
+  });
+
+  it('filters by year, topic and speaker', async () => {
+    const en2023 = (await readdir(path.join(out, 'en/2023'))).map((slug) => `/en/2023/${slug}/`).sort();
+    expect(await find('en', null, { year: '2023' })).toEqual(en2023);
+    expect(await find('en', null, { speaker: 'Ouyang Jing' })).toEqual(await storiesWithSpeaker('en', 'ouyang-jing'));
+    const trademarks = await storiesLinking('zh', 'tag-list', 'tags/trademarks');
+    expect(trademarks.length).toBeGreaterThan(0);
+    expect(await find('zh-hans', null, { tag: '商标' })).toEqual(trademarks);
+  });
+
+  it('stores a hostile title as text', async () => {
+    const hits = await searchHits(await loadPagefind(out, 'en'), 'hostile');
+    const hostile = hits.find((hit) => hit.url === '/en/2024/hostile-markup/');
+    expect(hostile?.meta['title']).toContain('</script><script>alert(1)</script>');
   });
 });

@@ -125,14 +125,14 @@ describe('articleRehypePlugins: composition', () => {
           '<a class="heading-anchor" href="#experts-from-government"><span aria-hidden="true">#</span>' +
           '<span class="sr-only">Link to this section: Experts from government</span></a></div>',
         '<p>The forum<sup><a href="#user-content-fn-1" id="user-content-fnref-1" data-footnote-ref="" ' +
-          'aria-describedby="user-content-footnote-label">1</a></sup> was opened by <span lang="zh-Hans">申长雨</span>, ' +
+          'aria-describedby="user-content-footnote-label">1</a></sup> was opened by <span lang="zh-Hans" data-search-words="申 长 雨" data-pagefind-index-attrs="data-search-words">申长雨</span>, ' +
           'see <a href="https://www.wipo.int/" rel="noopener noreferrer" class="external">WIPO</a> and ' +
           '<a href="#%E5%85%B3%E4%BA%8E%E8%AE%BA%E5%9D%9B">below</a>.</p>',
         '<figure><img src="./opening.jpg" alt="Speakers on the stage"><figcaption>The opening ceremony ' +
-          '<span class="credit"><span lang="zh-Hans">图：</span>WOC</span></figcaption></figure>',
-        '<div class="heading-wrapper level-h3"><h3 id="关于论坛" lang="zh-Hans">关于论坛</h3>' +
+          '<span class="credit"><span lang="zh-Hans" data-search-words="图" data-pagefind-index-attrs="data-search-words">图：</span>WOC</span></figcaption></figure>',
+        '<div class="heading-wrapper level-h3"><h3 id="关于论坛" lang="zh-Hans" data-search-words="关于 论坛" data-pagefind-index-attrs="data-search-words">关于论坛</h3>' +
           '<a class="heading-anchor" href="#关于论坛"><span aria-hidden="true">#</span>' +
-          '<span class="sr-only">Link to this section: <span lang="zh-Hans">关于论坛</span></span></a></div>',
+          '<span class="sr-only">Link to this section: <span lang="zh-Hans" data-search-words="关于 论坛" data-pagefind-index-attrs="data-search-words">关于论坛</span></span></a></div>',
         '<div class="heading-wrapper level-h3"><h3 id="about-the-forum">About the forum</h3>' +
           '<a class="heading-anchor" href="#about-the-forum"><span aria-hidden="true">#</span>' +
           '<span class="sr-only">Link to this section: About the forum</span></a></div>',
@@ -167,7 +167,7 @@ describe('articleRehypePlugins: composition', () => {
       /<figure><img __ASTRO_IMAGE_="[^"]*&#x22;src&#x22;:&#x22;\.\/opening\.jpg&#x22;[^"]*"><figcaption>/,
     );
     expect(html).toContain('<h2 id="experts-from-government">');
-    expect(html).toContain('<h3 id="关于论坛" lang="zh-Hans">');
+    expect(html).toContain('<h3 id="关于论坛" lang="zh-Hans" data-search-words="关于 论坛"');
     expect(html).toContain('<li id="user-content-fn-1">');
   });
 
@@ -203,6 +203,7 @@ describe('articleRehypePlugins: composition', () => {
       'rehypeExternalLinks',
       'rehypeFigures',
       'rehypeLangPassages',
+      'rehypeSearchWords',
     ]);
   });
 });

@@ -1,0 +1,420 @@
+/**
+ * Open Graph share images: a story's title on a branded 1200×630 card, for story versions without a
+ * cover. satori lays the card out and turns its text into paths with a CJK-capable font shipped from
+ * npm (no system fonts, no downloads), sharp turns the SVG into a PNG. Rendering costs about 0.1 s a
+ * card (more for the first, which parses the fonts), so PNGs are cached on disk under a hash of
+ * everything that shapes them.
+ * Pure TS with no `astro:` imports, so unit tests render cards without a build.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import satori, { type Font } from 'satori';
+import sharp from 'sharp';
+import { siteConfig } from '../site.config.ts';
+import { storyPath } from './paths.ts';
+
+/** What a share card shows; every field is part of the cache key. */
+export interface ShareCard {
+  /** The story title, in the story version's language. */
+  readonly title: string;
+  /** The publication date, already formatted for the locale ("23 April 2024", "2024年4月23日"). */
+  readonly date: string;
+  /** The site name in the same language. */
+  readonly siteName: string;
+  /** BCP 47 tag of the card's language (`en`, `zh-Hans`), set as `lang` on the card's text for satori. */
+  readonly lang: string;
+}
+
+/** How the title was fitted into its box. */
+export interface TitleFit {
+  /** Font size in pixels. */
+  readonly fontSize: number;
+  /** Lines the title takes at that size (before any clamping). */
+  readonly lines: number;
+  /** Lines the box holds at that size; more lines are cut with an ellipsis. */
+  readonly maxLines: number;
+}
+
+/** Options of one render. */
+export interface RenderOptions {
+  /** Told how the title was fitted (tests check that long titles shrink and never overflow). */
+  readonly onFit?: (fit: TitleFit) => void;
+}
+
+/** Options of the cached render. */
+export interface CachedRenderOptions extends RenderOptions {
+  /** Folder of cached PNGs; default `share-images/` in the Astro cache dir. */
+  readonly cacheDir?: string;
+  /** Renderer called on a cache miss (tests pass a counting wrapper). */
+  readonly render?: (card: ShareCard, options?: RenderOptions) => Promise<Uint8Array>;
+}
+
+/** Width of the card in pixels (the Open Graph recommendation). */
+export const SHARE_IMAGE_WIDTH = 1200;
+/** Height of the card in pixels. */
+export const SHARE_IMAGE_HEIGHT = 630;
+
+/**
+ * Version of the card design: bump it whenever the layout, colours or sizes below change, so cached
+ * PNGs of the old design are not reused.
+ */
+export const SHARE_CARD_VERSION = 1;
+
+/** The font package: Noto Sans S Chinese (Source Han Sans subset, OFL-1.1), OTF per weight. */
+const FONT_PACKAGE = '@embedpdf/fonts-sc';
+const FONT_FAMILY = 'Noto Sans SC';
+const FONT_FILES = [
+  { file: 'NotoSansHans-Regular.otf', weight: 400 },
+  { file: 'NotoSansHans-Bold.otf', weight: 700 },
+] as const;
+
+const COLOURS = {
+  accent: '#8c1d18',
+  background: '#fdfdfc',
+  text: '#1b1b1f',
+  muted: '#55555e',
+  rule: '#e4e1da',
+} as const;
+
+const PADDING_X = 80;
+const BAND_HEIGHT = 14;
+/** The box the title must fit in; the rest of the card is fixed, so the title never pushes it out. */
+const TITLE_BOX = { width: SHARE_IMAGE_WIDTH - 2 * PADDING_X, height: 330 } as const;
+const TITLE_LINE_HEIGHT = 1.28;
+/** Title sizes tried, largest first: the first at which the whole title fits is used. */
+const TITLE_SIZES = [76, 70, 64, 58, 52, 48, 44, 40, 36, 32] as const;
+const MIN_TITLE_SIZE = TITLE_SIZES[TITLE_SIZES.length - 1] ?? 32;
+
+/** A satori element: the shape of a React element, without JSX. */
+interface CardElement {
+  readonly type: string;
+  readonly key: null;
+  readonly props: {
+    readonly style: Readonly<Record<string, string | number>>;
+    readonly children?: string | readonly CardElement[];
+    readonly lang?: string;
+  };
+}
+
+const h = (
+  style: CardElement['props']['style'],
+  children?: string | readonly CardElement[],
+  lang?: string,
+): CardElement => ({
+  type: 'div',
+  key: null,
+  props: { style, ...(children === undefined ? {} : { children }), ...(lang === undefined ? {} : { lang }) },
+});
+
+// Resolved from the working directory (the project root in builds and tests), not from this file:
+// in a build this module runs from a bundled chunk in the output folder, outside node_modules' reach.
+const projectRequire = createRequire(path.join(process.cwd(), 'package.json'));
+
+/** The folder of an installed package (found from its entry point: not every package exports `package.json`). */
+function packageDir(name: string): string {
+  let dir = path.dirname(projectRequire.resolve(name));
+  for (;;) {
+    const manifest = path.join(dir, 'package.json');
+    if (existsSync(manifest) && (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === name) {
+      return dir;
+    }
+    const parent = path.dirname(dir);
+    if (parent === dir) throw new Error(`share images: cannot find the folder of the package ${name}`);
+    dir = parent;
+  }
+}
+
+function packageVersion(name: string): string {
+  return (JSON.parse(readFileSync(path.join(packageDir(name), 'package.json'), 'utf8')) as { version: string }).version;
+}
+
+let engineId: string | undefined;
+
+/**
+ * Everything besides the card that shapes the PNG's bytes: the design version, the font files and
+ * the versions of the font, layout and encoder packages (an upgrade may move a pixel).
+ */
+function renderEngineId(): string {
+  engineId ??= [
+    `card-v${SHARE_CARD_VERSION}`,
+    `${FONT_PACKAGE}@${packageVersion(FONT_PACKAGE)}:${FONT_FILES.map((f) => f.file).join('+')}`,
+    `satori@${packageVersion('satori')}`,
+    `sharp@${packageVersion('sharp')}`,
+  ].join('|');
+  return engineId;
+}
+
+let fontsPromise: Promise<Font[]> | undefined;
+
+/**
+ * The fonts, read once per process. satori caches parsed fonts by the identity of this array, so
+ * reusing it also parses the 8 MB OTF files once instead of on every card.
+ */
+function loadFonts(): Promise<Font[]> {
+  if (!fontsPromise) {
+    fontsPromise = (async () => {
+      const dir = path.join(packageDir(FONT_PACKAGE), 'fonts');
+      return Promise.all(
+        FONT_FILES.map(async ({ file, weight }) => ({
+          name: FONT_FAMILY,
+          data: await readFile(path.join(dir, file)),
+          weight,
+          style: 'normal' as const,
+        })),
+      );
+    })();
+    // A failed read fails this call loudly, and is not remembered: a later call tries again.
+    fontsPromise.catch(() => {
+      fontsPromise = undefined;
+    });
+  }
+  return fontsPromise;
+}
+
+/** The title paragraph; `clampTo` cuts it to that many lines with an ellipsis. */
+function titleElement(title: string, lang: string, fontSize: number, clampTo?: number): CardElement {
+  return h(
+    {
+      // `block` is what lets satori clamp the lines with an ellipsis.
+      display: 'block',
+      width: TITLE_BOX.width,
+      fontFamily: FONT_FAMILY,
+      fontSize,
+      fontWeight: 700,
+      lineHeight: TITLE_LINE_HEIGHT,
+      color: COLOURS.text,
+      overflowWrap: 'break-word',
+      // Even lines read better in a headline than a full first line and a short last one. Never
+      // with a clamp: satori 0.63 then balances for too many lines and cuts a title that would fit.
+      ...(clampTo === undefined ? { textWrap: 'balance' } : { lineClamp: clampTo }),
+    },
+    title,
+    lang,
+  );
+}
+
+// Letters without a canonical decomposition, for the fold below.
+const LETTER_FOLDS: Readonly<Record<string, string>> = {
+  Ł: 'L',
+  ł: 'l',
+  Ħ: 'H',
+  ħ: 'h',
+  ı: 'i',
+  Ŧ: 'T',
+  ŧ: 't',
+  Ŀ: 'L',
+  ŀ: 'l',
+  Ĳ: 'IJ',
+  ĳ: 'ij',
+  Ŋ: 'N',
+  ŋ: 'n',
+  ĸ: 'k',
+  ſ: 's',
+};
+
+/**
+ * The title with the characters the font cannot draw replaced: a letter by its base letter (the
+ * font has pinyin and Vietnamese letters but not all of Latin Extended-A: `Dvořák` becomes
+ * `Dvorak`), anything else (emoji, rare symbols) left out, rather than drawn as an empty box. One
+ * layout pass finds them: satori asks for the missing characters through `loadAdditionalAsset`.
+ */
+async function drawableTitle(title: string, lang: string, fonts: Font[]): Promise<string> {
+  const missing = new Set<string>();
+  await satori(titleElement(title, lang, MIN_TITLE_SIZE), {
+    width: TITLE_BOX.width,
+    fonts,
+    embedFont: false,
+    loadAdditionalAsset: async (_code, segment) => {
+      for (const char of segment) missing.add(char);
+      return [];
+    },
+  });
+  if (missing.size === 0) return title;
+  const fold = (char: string): string => {
+    if (!missing.has(char)) return char;
+    const base = LETTER_FOLDS[char] ?? char.normalize('NFD').replace(/\p{M}/gu, '');
+    return base !== char && [...base].every((c) => !missing.has(c)) ? base : '';
+  };
+  return [...title]
+    .map(fold)
+    .join('')
+    .replace(/\s{2,}/g, ' ')
+    .trim();
+}
+
+/**
+ * Picks the largest title size at which the whole title fits its box. Each try is a layout-only
+ * satori pass (text left as `<text>`, no paths), a couple of milliseconds. A title too long even at
+ * the smallest size is clamped there with an ellipsis: the card never overflows.
+ */
+async function fitTitle(title: string, lang: string, fonts: Font[]): Promise<TitleFit> {
+  for (const fontSize of TITLE_SIZES) {
+    const lineHeight = fontSize * TITLE_LINE_HEIGHT;
+    const maxLines = Math.max(1, Math.floor(TITLE_BOX.height / lineHeight));
+    let height = 0;
+    await satori(titleElement(title, lang, fontSize), {
+      width: TITLE_BOX.width,
+      fonts,
+      embedFont: false,
+      onNodeDetected: (node) => {
+        height = Math.max(height, node.height);
+      },
+    });
+    const lines = Math.max(1, Math.round(height / lineHeight));
+    if (lines <= maxLines || fontSize === MIN_TITLE_SIZE) return { fontSize, lines, maxLines };
+  }
+  throw new Error('share images: no title size'); // Unreachable: the smallest size always returns.
+}
+
+function cardElement(card: ShareCard, title: string, fit: TitleFit): CardElement {
+  return h(
+    {
+      display: 'flex',
+      flexDirection: 'column',
+      width: SHARE_IMAGE_WIDTH,
+      height: SHARE_IMAGE_HEIGHT,
+      backgroundColor: COLOURS.background,
+      color: COLOURS.text,
+      fontFamily: FONT_FAMILY,
+    },
+    [
+      h({ display: 'flex', width: SHARE_IMAGE_WIDTH, height: BAND_HEIGHT, backgroundColor: COLOURS.accent }),
+      h(
+        {
+          display: 'flex',
+          flexDirection: 'column',
+          flexGrow: 1,
+          padding: `44px ${PADDING_X}px 48px`,
+        },
+        [
+          h(
+            { display: 'flex', alignItems: 'center', height: 44, fontSize: 30, fontWeight: 700, color: COLOURS.accent },
+            [
+              h({ display: 'flex', width: 18, height: 18, marginRight: 16, backgroundColor: COLOURS.accent }),
+              h({ display: 'flex' }, card.siteName, card.lang),
+            ],
+          ),
+          h(
+            {
+              display: 'flex',
+              alignItems: 'center',
+              flexGrow: 1,
+              width: TITLE_BOX.width,
+              height: TITLE_BOX.height,
+              // A last guard: whatever the measuring missed is cut, never drawn over the footer.
+              overflow: 'hidden',
+            },
+            [titleElement(title, card.lang, fit.fontSize, fit.lines > fit.maxLines ? fit.maxLines : undefined)],
+          ),
+          h(
+            {
+              display: 'flex',
+              alignItems: 'flex-end',
+              height: 56,
+              borderTop: `2px solid ${COLOURS.rule}`,
+              fontSize: 28,
+              fontWeight: 400,
+              color: COLOURS.muted,
+            },
+            card.date,
+            card.lang,
+          ),
+        ],
+      ),
+    ],
+    card.lang,
+  );
+}
+
+/** Renders a share card to PNG bytes (1200×630); the same card always gives the same bytes. */
+export async function renderShareImage(card: ShareCard, options: RenderOptions = {}): Promise<Uint8Array> {
+  const fonts = await loadFonts();
+  const title = await drawableTitle(card.title, card.lang, fonts);
+  const fit = await fitTitle(title, card.lang, fonts);
+  options.onFit?.(fit);
+  // The element tree is plain objects with text children: a title such as `</script>` is text, and
+  // with the default `embedFont` it leaves the SVG as glyph outlines, not as characters.
+  const svg = await satori(cardElement(card, title, fit), {
+    width: SHARE_IMAGE_WIDTH,
+    height: SHARE_IMAGE_HEIGHT,
+    fonts,
+  });
+  // A palette PNG: the card is a few flat colours and anti-aliased text, so this halves the file
+  // size without a visible change; sharp writes no timestamp, so equal SVGs give equal bytes.
+  return sharp(Buffer.from(svg)).png({ compressionLevel: 9, palette: true }).toBuffer();
+}
+
+/** The cache key of a card: a hash of the card's fields and of the render engine (design, font, packages). */
+export function shareImageCacheKey(card: ShareCard): string {
+  const input = JSON.stringify([renderEngineId(), card.title, card.date, card.siteName, card.lang]);
+  return createHash('sha256').update(input).digest('hex');
+}
+
+/** The default folder of cached PNGs: `share-images/` in the Astro cache dir (`ASTRO_CACHE_DIR`). */
+export function defaultShareImageCacheDir(): string {
+  return path.resolve(process.env['ASTRO_CACHE_DIR'] ?? 'node_modules/.astro', 'share-images');
+}
+
+/** Where the cached PNG of a card lives. */
+export function shareImageCacheFile(card: ShareCard, cacheDir: string = defaultShareImageCacheDir()): string {
+  return path.join(cacheDir, `${shareImageCacheKey(card)}.png`);
+}
+
+/**
+ * Renders a share card, or reads it from the disk cache when an identical card was rendered before
+ * (by this build or an earlier one).
+ */
+export async function cachedShareImage(card: ShareCard, options: CachedRenderOptions = {}): Promise<Uint8Array> {
+  const { cacheDir = defaultShareImageCacheDir(), render = renderShareImage, ...renderOptions } = options;
+  const file = shareImageCacheFile(card, cacheDir);
+  try {
+    return await readFile(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+  const png = await render(card, renderOptions);
+  await mkdir(cacheDir, { recursive: true });
+  // Written aside and renamed, so a concurrent build never reads half a file.
+  const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+  try {
+    await writeFile(temporary, png);
+    await rename(temporary, file);
+  } finally {
+    await rm(temporary, { force: true });
+  }
+  return png;
+}
+
+/** What `hasGeneratedShareImage` needs of a story: its versions and which of them is primary. */
+export interface ShareImageStory {
+  /** Language of the primary version (whose cover translations inherit). */
+  readonly primaryLanguage: string;
+  /** Published versions by language. */
+  readonly versions: ReadonlyMap<string, { readonly data: { readonly cover?: unknown } }>;
+}
+
+/**
+ * Whether a story version gets a generated share image: images are switched on and the version
+ * shows no cover, neither its own nor the primary's it inherits (the article page's rule).
+ */
+export function hasGeneratedShareImage(
+  story: ShareImageStory,
+  locale: string,
+  setting: 'generate' | 'off' = siteConfig.shareImages,
+): boolean {
+  const version = story.versions.get(locale);
+  if (setting !== 'generate' || !version) return false;
+  return !version.data.cover && !story.versions.get(story.primaryLanguage)?.data.cover;
+}
+
+/** Site path of a story version's share image: `/base/en/2024/slug/og.png`. */
+export function shareImagePath(
+  base: string,
+  locale: string,
+  story: { readonly year: string; readonly slug: string },
+): string {
+  return `${storyPath(base, locale, story)}og.png`;
+}

@@ -1,0 +1,15 @@
+// The locale's Atom 1.0 feed (`/en/atom.xml`): the same items as its RSS feed.
+import type { APIRoute } from 'astro';
+import { atomXml, feedPath } from '../../lib/feeds.ts';
+import { localeCodes, type Locale } from '../../site.config.ts';
+import { localeFeed } from '../_feeds.ts';
+
+export function getStaticPaths() {
+  return localeCodes.map((lang) => ({ params: { lang } }));
+}
+
+export const GET: APIRoute = async ({ params, site }) => {
+  const locale = params['lang'] as Locale;
+  const feed = await localeFeed(locale, site, feedPath(import.meta.env.BASE_URL, locale, 'atom'));
+  return new Response(atomXml(feed), { headers: { 'Content-Type': 'application/atom+xml; charset=utf-8' } });
+};

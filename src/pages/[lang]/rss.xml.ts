@@ -1,0 +1,15 @@
+// The locale's RSS 2.0 feed (`/en/rss.xml`): its own stories, newest first.
+import type { APIRoute } from 'astro';
+import { feedPath, rssXml } from '../../lib/feeds.ts';
+import { localeCodes, type Locale } from '../../site.config.ts';
+import { localeFeed } from '../_feeds.ts';
+
+export function getStaticPaths() {
+  return localeCodes.map((lang) => ({ params: { lang } }));
+}
+
+export const GET: APIRoute = async ({ params, site }) => {
+  const locale = params['lang'] as Locale;
+  const feed = await localeFeed(locale, site, feedPath(import.meta.env.BASE_URL, locale, 'rss'));
+  return new Response(await rssXml(feed), { headers: { 'Content-Type': 'application/rss+xml; charset=utf-8' } });
+};
