@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm run build`: checks the content first and stops on any error (Astro alone would only log a
 // dangling reference and exit 0), then builds the site with Astro.
+import { rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { build } from 'astro';
 import { checkContent } from '../src/lib/check/checker.ts';
@@ -20,8 +21,27 @@ if (errors > 0) {
   process.exit(1);
 }
 console.log(`✔ content check: ${result.files} files, ${result.stories} stories, ${warnings} warning(s)`);
-await build({ root: process.cwd(), logLevel: 'warn' });
+// Build into a staging folder beside the output and swap it in only when everything has succeeded:
+// a failed build never leaves a half-written site that looks complete, and the previous one stays.
 const outDir = path.resolve(process.env['OUT_DIR'] ?? 'dist');
-const search = await indexSite(outDir);
-console.log(`✔ search index: ${search.pages} pages`);
-console.log(`✔ site built into ${process.env['OUT_DIR'] ?? 'dist'}/`);
+const staging = `${outDir}.building-${process.pid}`;
+/** A path as the user would write it: relative inside the project, absolute elsewhere. */
+const shown = (dir: string) => {
+  const relative = path.relative(process.cwd(), dir);
+  return relative === '' || relative.startsWith('..') ? dir : relative;
+};
+await rm(staging, { recursive: true, force: true });
+try {
+  process.env['OUT_DIR'] = staging;
+  await build({ root: process.cwd(), logLevel: 'warn' });
+  const search = await indexSite(staging);
+  console.log(`✔ search index: ${search.pages} pages`);
+  await rm(outDir, { recursive: true, force: true });
+  await rename(staging, outDir);
+} catch (error) {
+  await rm(staging, { recursive: true, force: true });
+  console.error(`✖ build failed: ${error instanceof Error ? error.message : String(error)}`);
+  console.error(`  Nothing was written to ${shown(outDir)}/.`);
+  process.exit(1);
+}
+console.log(`✔ site built into ${shown(outDir)}/`);

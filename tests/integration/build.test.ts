@@ -6,6 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { root, runBuild, type BuildResult } from './build-site.ts';
+import { validateSite } from './html-validity.ts';
 import { loadPagefind, searchHits } from './pagefind-node.ts';
 
 let out: string;
@@ -45,6 +46,14 @@ describe('npm run build on the sample archive', () => {
     expect(zh).toContain('hreflang="en" href="https://news.example.org/en/2024/ip-protection-forum/"');
     const en = await readFile(path.join(out, 'en/2024/ip-protection-forum/index.html'), 'utf8');
     expect(en).toContain('30 April 2024');
+  });
+});
+
+describe('valid HTML', () => {
+  it('every page of the sample archive passes html-validate', async () => {
+    const { pages, report } = await validateSite(out);
+    expect(pages).toBeGreaterThan(100);
+    expect(report).toBe('');
   });
 });
 
