@@ -74,7 +74,6 @@ export async function startSearch(root: HTMLElement): Promise<void> {
   const status = root.querySelector<HTMLElement>('.search__status');
   const list = root.querySelector<HTMLOListElement>('.search__results');
   if (!form || !input || !status || !list) return;
-  root.hidden = false;
 
   const instances = new Map<string, Promise<Pagefind>>();
   const instance = (scope: string) => {
@@ -86,25 +85,11 @@ export async function startSearch(root: HTMLElement): Promise<void> {
     return found;
   };
 
-  // Filter choices come from the index itself (values as the locale's pages wrote them).
-  const filters = await (await instance('this')).filters();
-  for (const name of FILTERS) {
-    const select = root.querySelector<HTMLSelectElement>(`select[data-filter="${name}"]`);
-    if (!select) continue;
-    const values = Object.keys(filters[name] ?? {}).sort(new Intl.Collator(localeInfo(locale).collation).compare);
-    if (name === 'year') values.reverse();
-    for (const value of values) select.append(new Option(`${value} (${filters[name]?.[value] ?? 0})`, value));
-  }
-
   const params = new URLSearchParams(window.location.search);
   input.value = params.get('q') ?? '';
-  for (const name of [...FILTERS, 'scope']) {
-    const value = params.get(name);
-    if (value === null) continue;
-    const field = form.elements.namedItem(name);
-    if (field instanceof HTMLSelectElement) field.value = value;
-    else if (field instanceof RadioNodeList) field.value = value;
-  }
+  const scope = params.get('scope');
+  const scopeField = form.elements.namedItem('scope');
+  if (scope && scopeField instanceof RadioNodeList) scopeField.value = scope;
 
   let generation = 0;
   const run = async () => {
@@ -179,5 +164,26 @@ export async function startSearch(root: HTMLElement): Promise<void> {
     timer = setTimeout(() => void run(), 250);
   });
   form.addEventListener('change', () => void run());
-  if (input.value || params.size > 0) await run();
+  // Shown only now that it works: a reader who types before the script is ready loses nothing.
+  root.hidden = false;
+
+  // Filter choices come from the index itself (values as the locale's pages wrote them).
+  const loadFilters = async () => {
+    const filters = await (await instance('this')).filters();
+    for (const name of FILTERS) {
+      const select = root.querySelector<HTMLSelectElement>(`select[data-filter="${name}"]`);
+      if (!select) continue;
+      const values = Object.keys(filters[name] ?? {}).sort(new Intl.Collator(localeInfo(locale).collation).compare);
+      if (name === 'year') values.reverse();
+      for (const value of values) select.append(new Option(`${value} (${filters[name]?.[value] ?? 0})`, value));
+      const wanted = params.get(name);
+      if (wanted) select.value = wanted;
+    }
+  };
+  // A shared address with filters needs the choices before the first search; otherwise search first.
+  const filtered = FILTERS.some((name) => params.get(name));
+  if (filtered) await loadFilters();
+  const initial = input.value || params.size > 0 ? run() : Promise.resolve();
+  if (!filtered) await loadFilters();
+  await initial;
 }
