@@ -333,6 +333,68 @@ describe.skipIf(!chromium && !inCI)('in a real browser', () => {
   });
 });
 
+describe.skipIf(!chromium && !inCI)('the sample archive in a real browser', () => {
+  let sampleOut: string;
+  let sampleServer: StaticServer;
+  let sampleBrowser: Browser;
+  beforeAll(async () => {
+    if (!chromium) throw new Error('Chromium is required under CI=true: apt-get install chromium');
+    sampleOut = await mkdtemp(path.join(tmpdir(), 'news-archive-browser-sample-'));
+    const build = await runBuild({ OUT_DIR: sampleOut });
+    if (build.status !== 0) throw new Error(`sample build failed:\n${build.stdout}\n${build.stderr}`);
+    sampleServer = await serveDirectory(sampleOut, '/');
+    sampleBrowser = await launchChromium();
+  });
+  afterAll(async () => {
+    await sampleBrowser?.close();
+    await sampleServer?.close();
+    if (sampleOut) await rm(sampleOut, { recursive: true, force: true });
+  });
+
+  it(
+    'has no serious or critical axe violations on any page type, in both languages',
+    { timeout: 240_000 },
+    async () => {
+      const context = await sampleBrowser.newContext({ viewport: VIEWPORTS.desktop });
+      const page = await context.newPage();
+      const paths = ['/', '/404.html'];
+      for (const locale of ['en', 'zh']) {
+        for (const sub of [
+          '',
+          '2024/zgc-forum-technology-clusters/',
+          'speakers/',
+          'speakers/carsten-fink/',
+          'organisations/',
+          'organisations/wipo/',
+          'events/',
+          'events/zgc-forum-2024-clusters/',
+          'tags/',
+          'tags/innovation/',
+          'archive/',
+          'archive/2024/',
+          'archive/2024/04/',
+          'search/',
+        ]) {
+          paths.push(`/${locale}/${sub}`);
+        }
+      }
+      const failures: string[] = [];
+      for (const sitePath of paths) {
+        await page.goto(`${sampleServer.origin}${sitePath}`);
+        const results = await new AxeBuilder({ page })
+          .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+          .analyze();
+        for (const v of results.violations) {
+          if (v.impact === 'serious' || v.impact === 'critical') failures.push(`${sitePath}: ${v.id} (${v.impact})`);
+        }
+      }
+      console.log(`browser tier (sample archive): ${paths.length} pages checked with axe`);
+      await context.close();
+      expect(failures).toEqual([]);
+    },
+  );
+});
+
 describe('the browser tier itself', () => {
   it.runIf(inCI)('has Chromium under CI', () => {
     expect(chromium, 'apt-get install chromium (the CI script does)').toBeDefined();
