@@ -17,6 +17,10 @@ describe('splitFrontmatter', () => {
     if (lf.ok) expect(lf.value.yaml.split('\n')[2]).toBe('date: 2024-04-23');
     const crlf = splitFrontmatter('---\r\ntitle: A\r\n---\r\nBody\r\n');
     expect(crlf).toMatchObject({ ok: true, value: { bodyLine: 4 } });
+    // No carriage return sticks to the last value: "tags: [ip]" stays a valid flow list.
+    const last = splitFrontmatter('---\r\ntitle: A\r\ntags: [ip]\r\n---\r\nBody\r\n');
+    expect(last.ok && last.value.yaml).not.toContain('\r');
+    expect(last.ok && last.value.body).toBe('Body\n');
   });
   it('explains a missing opening or closing delimiter', () => {
     expect(splitFrontmatter('title: A\n')).toMatchObject({

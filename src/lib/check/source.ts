@@ -48,8 +48,11 @@ export interface SplitArticle {
 
 /** Splits `---` frontmatter from a Markdown file, or says what is wrong with the delimiters. */
 export function splitFrontmatter(
-  text: string,
+  raw: string,
 ): { ok: true; value: SplitArticle } | { ok: false; line: number; message: string } {
+  // CRLF files (Windows editors) read like LF ones: a trailing "\r" would otherwise stick to the
+  // last frontmatter value ("nobody\r") or break a flow list. Line numbers are unchanged.
+  const text = raw.replace(/\r\n/g, '\n');
   const firstLine = text.slice(0, text.search(/\r?\n|$/));
   if (firstLine.trim() !== '---') {
     return {
