@@ -62,7 +62,9 @@ describe('checkContent on the broken fixtures', () => {
       'content/articles/2024/bad-refs/en.md:15:3  error  cover.src  image "./missing.jpg" not found (looked for content/articles/2024/bad-refs/missing.jpg)',
       'content/articles/2024/bad-refs/en.md:17:1  error  source  source must be a full web address starting with https:// (or http://)',
       'content/articles/2024/bad-refs/en.md:18:1  error  draft  draft must be true or false',
+      'content/articles/2024/draft-story/en.md:5:1  warning  summary  to-do left: TODO: one sentence for listings',
       'content/articles/2024/draft-story/en.md:6:1  warning  draft  this is a draft: it is checked but will not be published',
+      "content/articles/2024/draft-story/en.md:11:1  warning  (body)  to-do left: TODO: add the panel's conclusions.",
       'content/articles/2024/drifting/zh.md:3:1  error  date  date 2024-04-24 differs from en.md (2024-04-23): remove it here to inherit, or make both agree',
       'content/articles/2024/empty-body/en.md:7:1  error  (body)  the article has no text after the frontmatter',
       'content/articles/2024/gbk/en.md:3:1  error  (file)  the file is not UTF-8 text (perhaps saved as GBK, Big5 or Latin-1): re-save it with UTF-8 encoding',
@@ -119,7 +121,7 @@ describe('npm run check (the CLI)', () => {
     expect(result.stdout).toContain('content/articles/2024/bad-refs/en.md:3:1  error  date');
     expect(result.stdout).toContain('::error file=content/articles/2024/bad-refs/en.md,line=3,col=1,title=date::');
     expect(result.stdout).toContain('::warning file=content/articles/2024/draft-story/en.md,line=6');
-    expect(result.stdout).toMatch(/✖ 34 errors, 1 warning/);
+    expect(result.stdout).toMatch(/✖ 34 errors, 3 warnings/);
   });
 
   it('passes on the shipped sample content', () => {
@@ -136,5 +138,48 @@ describe('npm run check (the CLI)', () => {
     expect(result.stdout).toMatch(/✔ 0 errors, 1 warning/);
     expect(result.status).toBe(0);
     await rm(warnDir, { recursive: true, force: true });
+  });
+});
+
+describe('to-dos left in articles', () => {
+  it('reports TODO values and body lines as warnings with their line, and nothing else', async () => {
+    const todoDir = await mkdtemp(path.join(tmpdir(), 'news-archive-todo-'));
+    await cp(path.join(root, 'content'), todoDir, { recursive: true });
+    const file = path.join(todoDir, 'articles/2024/ip-protection-forum/zh.md');
+    await writeFile(
+      file,
+      [
+        '---',
+        "title: 'TODO translate: WIPO China'",
+        'language: zh',
+        'summary: 产权组织中国办事处。',
+        'speakers:',
+        '  - id: wang-binying',
+        "    role: 'TODO translate: Deputy Director General'",
+        '  - shen-changyu',
+        '  - tao-kaiyuan',
+        '  - shi-weizhong',
+        '  - mu-peng',
+        '  - hu-wenhui',
+        '  - liu-hua',
+        '  - florence-rojal',
+        'draft: true',
+        '---',
+        '',
+        '<!-- TODO translate the text below -->',
+        '',
+        'Todo in prose, TODOs and a mastodon are not markers. 正文 TODO: 核对数字。',
+        '',
+      ].join('\n'),
+    );
+    const result = await checkContent({ contentDir: todoDir, displayRoot: todoDir, config: siteConfig });
+    expect(result.problems.map(formatProblem)).toEqual([
+      'articles/2024/ip-protection-forum/zh.md:2:1  warning  title  to-do left: TODO translate: WIPO China',
+      'articles/2024/ip-protection-forum/zh.md:7:5  warning  speakers[0].role  to-do left: TODO translate: Deputy Director General',
+      'articles/2024/ip-protection-forum/zh.md:15:1  warning  draft  this is a draft: it is checked but will not be published',
+      'articles/2024/ip-protection-forum/zh.md:18:6  warning  (body)  to-do left: <!-- TODO translate the text below -->',
+      'articles/2024/ip-protection-forum/zh.md:20:57  warning  (body)  to-do left: Todo in prose, TODOs and a mastodon are not markers. 正文 TODO: 核对数字。',
+    ]);
+    await rm(todoDir, { recursive: true, force: true });
   });
 });

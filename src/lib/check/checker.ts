@@ -20,6 +20,7 @@ import { mapWithLimit } from '../concurrency.ts';
 import { classifyContentPath } from './layout.ts';
 import { sortProblems, type Problem, type Severity } from './problems.ts';
 import { decodeUtf8, splitFrontmatter } from './source.ts';
+import { bodyTodos, frontmatterTodos } from './todos.ts';
 import { parseYaml, type ParsedYaml, type Position } from './yaml.ts';
 import { describeIssues, fieldName, knownFieldNames } from './zod-issues.ts';
 
@@ -344,6 +345,15 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
           '(body)',
           'the article has no text after the frontmatter',
         );
+      }
+      // To-dos (from `npm run new`/`import` or by hand) are warnings: a draft may carry them while
+      // the editor sees what is left. Read from the raw data so they show even when a field is invalid.
+      for (const todo of frontmatterTodos(raw)) {
+        report(file.rel, locate(todo.path), 'warning', fieldName(todo.path), `to-do left: ${todo.text}`);
+      }
+      for (const todo of bodyTodos(split.value.body)) {
+        const line = split.value.bodyLine + todo.index;
+        report(file.rel, { line, column: todo.column }, 'warning', '(body)', `to-do left: ${todo.text}`);
       }
       if (data) {
         if (data.language !== file.language) {

@@ -10,7 +10,11 @@ const passages = (markdown: string, language: string, locales: readonly PassageL
 /** The article body: the file without its frontmatter. */
 const body = (path: string): string => readFileSync(path, 'utf8').replace(/^---\n[\s\S]*?\n---\n/, '');
 
-const pressRelease = readFileSync('/work/shared/examples/raw-press-release-2024-04-30.txt', 'utf8');
+/** The raw press release the sample archive was made from (a copy kept with the test fixtures). */
+const pressRelease = readFileSync(
+  new URL('../../fixtures/raw/raw-press-release-2024-04-30.txt', import.meta.url),
+  'utf8',
+);
 
 describe('rehypeLangPassages: blocks', () => {
   it('marks the quoted Chinese paragraph of an English article, and nothing else', async () => {

@@ -1,0 +1,161 @@
+#!/usr/bin/env node
+// `npm run import`: turns a raw press release (plain text) into draft stories and prints what it
+// found. Never overwrites a file unless --force; writes nothing when anything is refused. Exit 0 on
+// success, 1 when refused, 2 on a usage error. The logic is in src/lib/authoring/.
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { describeArgumentError } from '../src/lib/authoring/cli.ts';
+import { isFolder, readContentState } from '../src/lib/authoring/content-folder.ts';
+import { planImport, type PlannedStory } from '../src/lib/authoring/import-release.ts';
+import { decodeUtf8 } from '../src/lib/check/source.ts';
+import { siteConfig } from '../src/site.config.ts';
+
+const HELP = `Usage: npm run import -- <release.txt> [--date YYYY-MM-DD] [--content <dir>] [--force] [--dry-run]
+
+Turns a raw press release (UTF-8 text, pasted from a web page or an e-mail) into draft stories,
+one per story and language: content/articles/<YYYY>/<slug>/<lang>.md, with draft: true.
+
+  - the date comes from the release's date line: "30 avril 2024", "April 30, 2024",
+    "30 April 2024", "2024年4月30日" or "2024-04-30" (or from --date);
+  - paragraphs are kept whole; a short line without final punctuation is a story's title;
+    a change of language starts a story (or resumes an earlier one in that language);
+  - people, organisations and events of the registry are found by name in English or Chinese
+    and fill speakers, organisations and event;
+  - photo credits such as "(Photo: ZGC Forum)" become to-do comments where the photo was
+    (not published; npm run check warns until the photo is added);
+  - missing titles and summaries are TODO placeholders, quoting the story's first sentence.
+
+Prints each story (path, language, title, paragraphs, credits, names found) and the people named
+who are not in the registry yet, with a suggested id for content/speakers/<id>.yaml.
+
+  --date <YYYY-MM-DD>   the publication date, when the release has no date line (or to override it)
+  --content <dir>       the content folder (default: $CONTENT_DIR or content)
+  --force               replace files written by an earlier import of the same release
+  --dry-run             print the report, write nothing
+  --help                show this help
+
+Exit status: 0 written, 1 refused (nothing written), 2 wrong usage.`;
+
+const OPTIONS = {
+  date: { type: 'string' },
+  content: { type: 'string' },
+  force: { type: 'boolean', default: false },
+  'dry-run': { type: 'boolean', default: false },
+  help: { type: 'boolean', default: false },
+} as const;
+
+/** Prints errors with the same prefix as every editor command, and sets the exit status. */
+function fail(errors: readonly string[], status: 1 | 2): never {
+  for (const e of errors) console.error(`error: ${e}`);
+  console.error(status === 2 ? 'Run npm run import -- --help for the options.' : 'Nothing was written.');
+  process.exit(status);
+}
+
+let parsed;
+try {
+  parsed = parseArgs({ args: process.argv.slice(2), allowPositionals: true, options: OPTIONS });
+} catch (error) {
+  fail([describeArgumentError(error, Object.keys(OPTIONS))], 2);
+}
+const { values, positionals } = parsed;
+if (values.help) {
+  console.log(HELP);
+  process.exit(0);
+}
+if (positionals.length !== 1) {
+  fail(
+    [
+      positionals.length === 0
+        ? 'give the press release to import: npm run import -- path/to/release.txt'
+        : `give one press release at a time (got ${positionals.length}: ${positionals.join(', ')})`,
+    ],
+    2,
+  );
+}
+const rawPath = path.resolve(positionals[0] ?? '');
+const contentDir = path.resolve(values.content ?? process.env['CONTENT_DIR'] ?? 'content');
+const shown = (file: string): string => path.relative(process.cwd(), file) || '.';
+if (!(await isFolder(contentDir))) {
+  fail([`the content folder ${contentDir} does not exist: give it with --content <dir> (or CONTENT_DIR)`], 2);
+}
+let bytes: Uint8Array;
+try {
+  bytes = await readFile(rawPath);
+} catch {
+  fail([`cannot read ${shown(rawPath)}: check the path (it is relative to ${process.cwd()})`], 2);
+}
+const decoded = decodeUtf8(bytes);
+if (!decoded.ok) fail([`${shown(rawPath)} line ${decoded.line}: ${decoded.message}`], 1);
+
+const state = await readContentState(
+  contentDir,
+  siteConfig.locales.map((l) => l.code),
+);
+const plan = planImport(decoded.text, {
+  state,
+  locales: siteConfig.locales,
+  sourceName: path.basename(rawPath),
+  force: values.force,
+  ...(values.date !== undefined ? { date: values.date } : {}),
+});
+if (!plan.ok) fail(plan.errors, 1);
+
+/** One story of the report. */
+function describe(story: PlannedStory, index: number): string[] {
+  const names = (collection: 'speakers' | 'organisations' | 'events'): string => {
+    const found = story.found.filter((f) => f.collection === collection);
+    return found.length === 0 ? 'none' : found.map((f) => `${f.id} ("${f.text}")`).join(', ');
+  };
+  const credits = new Map<string, number>();
+  for (const c of story.credits) credits.set(c.credit, (credits.get(c.credit) ?? 0) + 1);
+  const lines = [
+    `${index + 1}. ${shown(path.join(contentDir, story.rel))}${story.overwrites ? ' (replaced)' : ''}`,
+    `   language: ${story.language}, ${story.paragraphs} paragraph${story.paragraphs === 1 ? '' : 's'}`,
+    `   title: ${story.titleIsTodo ? 'TODO (the release gives none)' : story.title}`,
+    `   photo credits: ${credits.size === 0 ? 'none' : [...credits].map(([c, n]) => (n > 1 ? `${c} (×${n})` : c)).join(', ')}`,
+    `   event: ${story.event ?? 'none'}${story.found.filter((f) => f.collection === 'events').length > 1 ? ` (named: ${names('events')})` : story.event ? ` ("${story.found.find((f) => f.id === story.event)?.text}")` : ''}`,
+    `   speakers: ${names('speakers')}`,
+    `   organisations: ${names('organisations')}`,
+  ];
+  return lines;
+}
+
+const report = [
+  `${values['dry-run'] ? 'Would import' : 'Imported'} ${shown(rawPath)}: ${plan.stories.length} stor${plan.stories.length === 1 ? 'y' : 'ies'}, dated ${plan.date.day} (from ${plan.date.from})`,
+  '',
+  ...plan.stories.flatMap((s, i) => [...describe(s, i), '']),
+];
+const unknown = plan.stories.flatMap((s, i) => s.unknown.map((u) => ({ ...u, story: i + 1 })));
+report.push('Names not in the registry (suggested new entries; found by title or speech verb, best effort):');
+if (unknown.length === 0) report.push('   none');
+for (const u of unknown) {
+  report.push(
+    `   ${u.name} (story ${u.story}): add content/speakers/${u.suggestedId}.yaml, or check the spelling ("…${u.context}…")`,
+  );
+}
+report.push('');
+
+if (!values['dry-run']) {
+  for (const story of plan.stories) {
+    const file = path.join(contentDir, story.rel);
+    await mkdir(path.dirname(file), { recursive: true });
+    try {
+      await writeFile(file, story.text, { encoding: 'utf8', flag: story.overwrites ? 'w' : 'wx' });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
+        fail(
+          [
+            `${shown(file)} appeared while importing: not overwritten. Run the import again (with --force to replace it)`,
+          ],
+          1,
+        );
+      }
+      throw error;
+    }
+  }
+  report.push(
+    'Next: read each draft against the release, fill in the TODOs (npm run check lists them), add tags and photos, then set draft: false.',
+  );
+}
+console.log(report.join('\n'));
