@@ -2,7 +2,7 @@
 import type { APIRoute } from 'astro';
 import { atomXml, feedPath } from '../../lib/feeds.ts';
 import { localeCodes, type Locale } from '../../site.config.ts';
-import { localeFeed } from '../_feeds.ts';
+import { localeFeed } from '../../data/feeds.ts';
 
 export function getStaticPaths() {
   return localeCodes.map((lang) => ({ params: { lang } }));

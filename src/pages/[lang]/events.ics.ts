@@ -4,7 +4,7 @@ import { loadSiteData } from '../../data/content.ts';
 import { uiStrings } from '../../i18n/index.ts';
 import { calendarIcs } from '../../lib/icalendar.ts';
 import { localeCodes, type Locale } from '../../site.config.ts';
-import { calendar, calendarEvent, datedEvents } from '../_feeds.ts';
+import { calendar, calendarEvent, datedEvents } from '../../data/feeds.ts';
 
 export function getStaticPaths() {
   return localeCodes.map((lang) => ({ params: { lang } }));

@@ -4,7 +4,7 @@ import type { APIRoute } from 'astro';
 import { loadSiteData } from '../../../data/content.ts';
 import { calendarIcs } from '../../../lib/icalendar.ts';
 import { localeCodes, type Locale } from '../../../site.config.ts';
-import { calendar, calendarEvent, datedEvents } from '../../_feeds.ts';
+import { calendar, calendarEvent, datedEvents } from '../../../data/feeds.ts';
 
 export async function getStaticPaths() {
   const data = await loadSiteData();

@@ -3,9 +3,9 @@
 // src/lib/icalendar.ts, and renders article bodies through Astro for full-content feeds.
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { render } from 'astro:content';
-import { loadSiteData, type EventEntry, type PublishedStory, type SiteData } from '../data/content.ts';
+import { loadSiteData, type EventEntry, type PublishedStory, type SiteData } from './content.ts';
 import { localeInfo, uiStrings } from '../i18n/index.ts';
-import { feedItems, type Feed } from '../lib/feeds.ts';
+import { feedItems, rssXml, speakerFeedPath, tagFeedPath, type Feed } from '../lib/feeds.ts';
 import { localize } from '../lib/format.ts';
 import { eventStamp, eventUid, type Calendar, type CalendarEvent } from '../lib/icalendar.ts';
 import { localizedPath } from '../lib/paths.ts';
@@ -150,4 +150,32 @@ export function calendarEvent(data: SiteData, event: EventEntry, locale: Locale,
 export function calendar(locale: Locale, site: URL | undefined, name: string, events: CalendarEvent[]): Calendar {
   const host = new URL(site ?? siteConfig.productionUrl).hostname;
   return { name, prodId: `-//${host}//News Archive//${locale.toUpperCase()}`, events };
+}
+
+/** Which entry pages have a feed of their own: a speaker's stories, a topic's stories. */
+export type EntryFeedKind = 'speakers' | 'tags';
+
+/** The RSS response of one speaker's or topic's stories in one locale (empty but valid without stories). */
+export async function entryFeedResponse(
+  kind: EntryFeedKind,
+  locale: Locale,
+  id: string,
+  site: URL | undefined,
+): Promise<Response> {
+  const t = uiStrings(locale);
+  const base = import.meta.env.BASE_URL;
+  const data = await loadSiteData();
+  const isSpeaker = kind === 'speakers';
+  const text = isSpeaker ? data.speakers.get(id)?.data.name : data.tags.get(id)?.data.label;
+  const name = localize(text ?? {}, locale, defaultLocale) || id;
+  const feed = await buildFeed({
+    locale,
+    site,
+    stories: (isSpeaker ? data.indexes.bySpeaker : data.indexes.byTag).get(id) ?? [],
+    title: isSpeaker ? t.speakerFeedTitle(name) : t.topicFeedTitle(name),
+    description: isSpeaker ? t.speakerFeedDescription(name) : t.topicFeedDescription(name),
+    home: localizedPath(base, locale, kind, id),
+    self: isSpeaker ? speakerFeedPath(base, locale, id) : tagFeedPath(base, locale, id),
+  });
+  return new Response(await rssXml(feed), { headers: { 'Content-Type': 'application/rss+xml; charset=utf-8' } });
 }
