@@ -7,7 +7,6 @@
 import { execFile } from 'node:child_process';
 import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { checkContent } from '../src/lib/check/checker.ts';
 import type { Problem } from '../src/lib/check/problems.ts';
 import { readArticleFacts } from '../src/lib/authoring/status.ts';
@@ -25,6 +24,8 @@ import {
 import { classifyContentPath } from '../src/lib/check/layout.ts';
 import { joinPath } from '../src/lib/paths.ts';
 import { siteConfig } from '../src/site.config.ts';
+import { parseArgs } from 'node:util';
+import { parseCommandLine, usageError as exitWithUsageError } from './lib/cli.ts';
 
 const HELP = `Usage: npm run changes -- --base <ref> [--head <ref>] [--content <folder>]
                            [--site-url <url>] [--base-path <path>] [--json | --markdown]
@@ -51,15 +52,12 @@ Exits 0 (this is information; npm run check is the gate), 2 on a usage error.
 
 /** Prints a usage error and exits 2. */
 function usageError(message: string): never {
-  console.error(`changes: ${message}`);
-  console.error('Run npm run changes -- --help for usage.');
-  process.exit(2);
+  return exitWithUsageError('changes', message);
 }
 
-let parsed;
-try {
-  parsed = parseArgs({
-    allowPositionals: false,
+const { values, positionals } = parseCommandLine('changes', HELP, () =>
+  parseArgs({
+    allowPositionals: true,
     options: {
       base: { type: 'string' },
       head: { type: 'string', default: 'HEAD' },
@@ -70,15 +68,9 @@ try {
       markdown: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
-  });
-} catch (error) {
-  usageError(error instanceof Error ? error.message : String(error));
-}
-const { values } = parsed;
-if (values.help) {
-  console.log(HELP);
-  process.exit(0);
-}
+  }),
+);
+if (positionals.length > 0) usageError(`unexpected argument "${positionals[0] ?? ''}"`);
 if (values.base === undefined || values.base === '') usageError('--base <ref> is required, e.g. --base origin/main');
 if (values.json && values.markdown) usageError('choose one of --json and --markdown');
 // Refs come from CI templates; one starting with "-" would be read by git as an option.

@@ -4,9 +4,10 @@
 // usage error (an unknown option, a content folder that does not exist).
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { formatStatus, readArticleVersions, statusJson, translationStatus } from '../src/lib/authoring/status.ts';
 import { siteConfig } from '../src/site.config.ts';
+import { parseArgs } from 'node:util';
+import { parseCommandLine, usageError as exitWithUsageError } from './lib/cli.ts';
 
 const HELP = `Usage: npm run status [-- --content <folder>] [--json]
 
@@ -27,29 +28,20 @@ Exits 0 (status is information), 2 on a usage error.
 
 /** Prints a usage error and exits 2. */
 function usageError(message: string): never {
-  console.error(`status: ${message}`);
-  console.error('Run npm run status -- --help for usage.');
-  process.exit(2);
+  return exitWithUsageError('status', message);
 }
 
-let parsed;
-try {
-  parsed = parseArgs({
-    allowPositionals: false,
+const { values, positionals } = parseCommandLine('status', HELP, () =>
+  parseArgs({
+    allowPositionals: true,
     options: {
       content: { type: 'string' },
       json: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
-  });
-} catch (error) {
-  usageError(error instanceof Error ? error.message : String(error));
-}
-const { values } = parsed;
-if (values.help) {
-  console.log(HELP);
-  process.exit(0);
-}
+  }),
+);
+if (positionals.length > 0) usageError(`unexpected argument "${positionals[0] ?? ''}"`);
 
 // An empty variable, as CI templates often leave, counts as unset.
 const contentArg = values.content ?? (process.env['CONTENT_DIR'] || 'content');

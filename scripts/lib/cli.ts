@@ -1,0 +1,33 @@
+/**
+ * The command-line conventions every script shares: `--help` prints the help and exits 0; a usage
+ * error names the command, says how to get help, and exits 2.
+ */
+
+/** Prints a usage error for `command` (as in `npm run <command>`) and exits 2. */
+export function usageError(command: string, message: string): never {
+  console.error(`${command}: ${message}`);
+  console.error(`Run npm run ${command} -- --help for usage.`);
+  process.exit(2);
+}
+
+/**
+ * Runs `parse` (a `parseArgs` call, typed at the call site); prints `help` and exits on `--help`,
+ * exits 2 with a usage error when the options are unknown or malformed.
+ */
+export function parseCommandLine<T extends { values: { help?: boolean | undefined } }>(
+  command: string,
+  help: string,
+  parse: () => T,
+): T {
+  let parsed: T;
+  try {
+    parsed = parse();
+  } catch (error) {
+    return usageError(command, error instanceof Error ? error.message : String(error));
+  }
+  if (parsed.values.help) {
+    console.log(help);
+    process.exit(0);
+  }
+  return parsed;
+}
