@@ -10,6 +10,7 @@ import { isFolder, readContentState } from '../src/lib/authoring/content-folder.
 import { planImport, type PlannedStory } from '../src/lib/authoring/import-release.ts';
 import { decodeUtf8 } from '../src/lib/check/source.ts';
 import { siteConfig } from '../src/site.config.ts';
+import { refuse } from './lib/cli.ts';
 
 const HELP = `Usage: npm run import -- <release.txt> [--date YYYY-MM-DD] [--content <dir>] [--force] [--dry-run]
 
@@ -47,9 +48,7 @@ const OPTIONS = {
 
 /** Prints errors with the same prefix as every editor command, and sets the exit status. */
 function fail(errors: readonly string[], status: 1 | 2): never {
-  for (const e of errors) console.error(`error: ${e}`);
-  console.error(status === 2 ? 'Run npm run import -- --help for the options.' : 'Nothing was written.');
-  process.exit(status);
+  return refuse('import', errors, status);
 }
 
 let parsed;

@@ -17,6 +17,7 @@ import {
 } from '../src/lib/authoring/new-article.ts';
 import { parseCalendarDay } from '../src/lib/dates.ts';
 import { localeCodes, siteConfig } from '../src/site.config.ts';
+import { refuse } from './lib/cli.ts';
 
 const HELP = `Usage: npm run new -- "Title" [options]
        npm run new -- --translate <YYYY/slug | slug> [--lang zh] [options]
@@ -70,9 +71,7 @@ const OPTIONS = {
 
 /** Prints errors with the same prefix as every editor command, and sets the exit status. */
 function fail(errors: readonly string[], status: 1 | 2): never {
-  for (const e of errors) console.error(`error: ${e}`);
-  console.error(status === 2 ? 'Run npm run new -- --help for the options.' : 'Nothing was written.');
-  process.exit(status);
+  return refuse('new', errors, status);
 }
 
 let parsed;

@@ -31,3 +31,13 @@ export function parseCommandLine<T extends { values: { help?: boolean | undefine
   }
   return parsed;
 }
+
+/**
+ * Prints an editor command's errors (`error: …`, one per line) and exits: 1 when it refused and
+ * wrote nothing, 2 on wrong usage (with where to find the options).
+ */
+export function refuse(command: string, errors: readonly string[], status: 1 | 2): never {
+  for (const e of errors) console.error(`error: ${e}`);
+  console.error(status === 2 ? `Run npm run ${command} -- --help for the options.` : 'Nothing was written.');
+  process.exit(status);
+}
