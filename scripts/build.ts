@@ -10,6 +10,10 @@ import { indexSite } from '../src/lib/search-index.ts';
 import { siteConfig } from '../src/site.config.ts';
 
 const contentDir = path.resolve(process.env['CONTENT_DIR'] ?? 'content');
+// Each step's line ends with its duration, which `npm run bench` reads to split the build into phases.
+const checkStarted = performance.now();
+/** Seconds since `start`, as printed at the end of a step's line. */
+const took = (start: number) => `(${((performance.now() - start) / 1000).toFixed(2)} s)`;
 const result = await checkContent({ contentDir, config: siteConfig });
 const { errors, warnings } = countProblems(result.problems);
 for (const p of result.problems) console.log(formatProblem(p));
@@ -20,7 +24,9 @@ if (errors > 0) {
   );
   process.exit(1);
 }
-console.log(`✔ content check: ${result.files} files, ${result.stories} stories, ${warnings} warning(s)`);
+console.log(
+  `✔ content check: ${result.files} files, ${result.stories} stories, ${warnings} warning(s) ${took(checkStarted)}`,
+);
 // Build into a staging folder beside the output and swap it in only when everything has succeeded:
 // a failed build never leaves a half-written site that looks complete, and the previous one stays.
 const outDir = path.resolve(process.env['OUT_DIR'] ?? 'dist');
@@ -33,9 +39,13 @@ const shown = (dir: string) => {
 await rm(staging, { recursive: true, force: true });
 try {
   process.env['OUT_DIR'] = staging;
-  await build({ root: process.cwd(), logLevel: 'warn' });
+  const astroStarted = performance.now();
+  // BUILD_LOG_LEVEL=info shows Astro's own log, with the time of every page (npm run bench reads it).
+  await build({ root: process.cwd(), logLevel: process.env['BUILD_LOG_LEVEL'] === 'info' ? 'info' : 'warn' });
+  console.log(`✔ astro build ${took(astroStarted)}`);
+  const indexStarted = performance.now();
   const search = await indexSite(staging);
-  console.log(`✔ search index: ${search.pages} pages`);
+  console.log(`✔ search index: ${search.pages} pages ${took(indexStarted)}`);
   await rm(outDir, { recursive: true, force: true });
   await rename(staging, outDir);
 } catch (error) {
