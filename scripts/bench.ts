@@ -42,6 +42,7 @@ import {
   type RouteKind,
   type Spread,
 } from '../src/lib/bench/measure.ts';
+import { parseCommandLine, usageError as exitWithUsageError } from './lib/cli.ts';
 
 const HELP = `Usage: npm run bench -- --stories N [options]
 
@@ -66,14 +67,11 @@ Pagefind) and reports wall time, CPU time, peak memory and pages per phase.
 
 /** Prints a usage error and exits 2. */
 function usageError(message: string): never {
-  console.error(`bench: ${message}`);
-  console.error('Run npm run bench -- --help for usage.');
-  process.exit(2);
+  return exitWithUsageError('bench', message);
 }
 
-let parsed;
-try {
-  parsed = parseArgs({
+const { values } = parseCommandLine('bench', HELP, () =>
+  parseArgs({
     allowPositionals: false,
     options: {
       stories: { type: 'string' },
@@ -86,15 +84,8 @@ try {
       'no-time': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
-  });
-} catch (error) {
-  usageError(error instanceof Error ? error.message : String(error));
-}
-const { values } = parsed;
-if (values.help) {
-  console.log(HELP);
-  process.exit(0);
-}
+  }),
+);
 
 /** A positive integer option, or a usage error. */
 function positiveInteger(name: string, text: string | undefined): number {

@@ -10,7 +10,7 @@ import { isFolder, readContentState } from '../src/lib/authoring/content-folder.
 import { planImport, type PlannedStory } from '../src/lib/authoring/import-release.ts';
 import { decodeUtf8 } from '../src/lib/check/source.ts';
 import { siteConfig } from '../src/site.config.ts';
-import { refuse } from './lib/cli.ts';
+import { parseCommandLine, refuse } from './lib/cli.ts';
 
 const HELP = `Usage: npm run import -- <release.txt> [--date YYYY-MM-DD] [--content <dir>] [--force] [--dry-run]
 
@@ -51,17 +51,12 @@ function fail(errors: readonly string[], status: 1 | 2): never {
   return refuse('import', errors, status);
 }
 
-let parsed;
-try {
-  parsed = parseArgs({ args: process.argv.slice(2), allowPositionals: true, options: OPTIONS });
-} catch (error) {
-  fail([describeArgumentError(error, Object.keys(OPTIONS))], 2);
-}
-const { values, positionals } = parsed;
-if (values.help) {
-  console.log(HELP);
-  process.exit(0);
-}
+const { values, positionals } = parseCommandLine(
+  'import',
+  HELP,
+  () => parseArgs({ args: process.argv.slice(2), allowPositionals: true, options: OPTIONS }),
+  (error) => fail([describeArgumentError(error, Object.keys(OPTIONS))], 2),
+);
 if (positionals.length !== 1) {
   fail(
     [

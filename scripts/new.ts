@@ -17,7 +17,7 @@ import {
 } from '../src/lib/authoring/new-article.ts';
 import { parseCalendarDay } from '../src/lib/dates.ts';
 import { localeCodes, siteConfig } from '../src/site.config.ts';
-import { refuse } from './lib/cli.ts';
+import { parseCommandLine, refuse } from './lib/cli.ts';
 
 const HELP = `Usage: npm run new -- "Title" [options]
        npm run new -- --translate <YYYY/slug | slug> [--lang zh] [options]
@@ -74,22 +74,18 @@ function fail(errors: readonly string[], status: 1 | 2): never {
   return refuse('new', errors, status);
 }
 
-let parsed;
-try {
-  parsed = parseArgs({
-    args: expandListOptions(process.argv.slice(2), ['speaker', 'organisation', 'tag']),
-    allowPositionals: true,
-    allowNegative: true,
-    options: OPTIONS,
-  });
-} catch (error) {
-  fail([describeArgumentError(error, Object.keys(OPTIONS))], 2);
-}
-const { values, positionals } = parsed;
-if (values.help) {
-  console.log(HELP);
-  process.exit(0);
-}
+const { values, positionals } = parseCommandLine(
+  'new',
+  HELP,
+  () =>
+    parseArgs({
+      args: expandListOptions(process.argv.slice(2), ['speaker', 'organisation', 'tag']),
+      allowPositionals: true,
+      allowNegative: true,
+      options: OPTIONS,
+    }),
+  (error) => fail([describeArgumentError(error, Object.keys(OPTIONS))], 2),
+);
 
 const contentDir = path.resolve(values.content ?? process.env['CONTENT_DIR'] ?? 'content');
 const shown = (rel: string): string => path.relative(process.cwd(), path.join(contentDir, rel)) || '.';

@@ -11,19 +11,21 @@ export function usageError(command: string, message: string): never {
 }
 
 /**
- * Runs `parse` (a `parseArgs` call, typed at the call site); prints `help` and exits on `--help`,
- * exits 2 with a usage error when the options are unknown or malformed.
+ * Runs `parse` (a `parseArgs` call, typed at the call site); prints `help` and exits on `--help`.
+ * Unknown or malformed options go to `onError` (default: a usage error, exit 2).
  */
 export function parseCommandLine<T extends { values: { help?: boolean | undefined } }>(
   command: string,
   help: string,
   parse: () => T,
+  onError: (error: unknown) => never = (error) =>
+    usageError(command, error instanceof Error ? error.message : String(error)),
 ): T {
   let parsed: T;
   try {
     parsed = parse();
   } catch (error) {
-    return usageError(command, error instanceof Error ? error.message : String(error));
+    return onError(error);
   }
   if (parsed.values.help) {
     console.log(help);
