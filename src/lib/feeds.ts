@@ -14,7 +14,7 @@ import rehypeStringify from 'rehype-stringify';
 import { unified } from 'unified';
 import type { PublishedAt } from './dates.ts';
 import { localize } from './format.ts';
-import { localizedPath, storyPath } from './paths.ts';
+import { filePath, storyPath } from './paths.ts';
 import { listingItems, type SharedFacts, type Story } from './stories.ts';
 
 /** The feed formats the site publishes per locale. */
@@ -29,17 +29,17 @@ export const FEED_FORMATS: Readonly<Record<FeedFormat, { type: string; file: str
 
 /** The path of a locale's feed: `/base/en/rss.xml`, `/base/en/atom.xml`, `/base/en/feed.json`. */
 export function feedPath(base: string, locale: string, format: FeedFormat): string {
-  return `${localizedPath(base, locale)}${FEED_FORMATS[format].file}`;
+  return filePath(base, locale, FEED_FORMATS[format].file);
 }
 
 /** The path of a tag's RSS feed: `/base/en/tags/innovation/rss.xml`. */
 export function tagFeedPath(base: string, locale: string, id: string): string {
-  return `${localizedPath(base, locale, 'tags', id)}${FEED_FORMATS.rss.file}`;
+  return filePath(base, locale, 'tags', id, FEED_FORMATS.rss.file);
 }
 
 /** The path of a speaker's RSS feed: `/base/en/speakers/zhang-wei/rss.xml`. */
 export function speakerFeedPath(base: string, locale: string, id: string): string {
-  return `${localizedPath(base, locale, 'speakers', id)}${FEED_FORMATS.rss.file}`;
+  return filePath(base, locale, 'speakers', id, FEED_FORMATS.rss.file);
 }
 
 /** One `<link rel="alternate">` of a page's `<head>` pointing at a feed. */

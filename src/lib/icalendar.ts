@@ -3,7 +3,7 @@
  * locale. Events are all-day (`VALUE=DATE`), as the content gives days, not times. Output is
  * deterministic: `DTSTAMP` comes from the content (see `eventStamp`), never from the clock.
  */
-import { localizedPath } from './paths.ts';
+import { filePath } from './paths.ts';
 
 /** One event as a calendar carries it. */
 export interface CalendarEvent {
@@ -37,12 +37,12 @@ export interface Calendar {
 
 /** The path of one event's calendar: `/base/en/events/example-forum-2024.ics`. */
 export function eventCalendarPath(base: string, locale: string, id: string): string {
-  return `${localizedPath(base, locale, 'events').replace(/\/$/, '')}/${id}.ics`;
+  return filePath(base, locale, 'events', `${id}.ics`);
 }
 
 /** The path of a locale's calendar of all dated events: `/base/en/events.ics`. */
 export function eventsCalendarPath(base: string, locale: string): string {
-  return `${localizedPath(base, locale)}events.ics`;
+  return filePath(base, locale, 'events.ics');
 }
 
 /** A stable event UID: the event id at the site's host name (`example-forum-2024@news.example.org`). */

@@ -19,3 +19,8 @@ export function storyPath(
 ): string {
   return localizedPath(base, locale, story.year, story.slug);
 }
+
+/** A file's path, the last segment being its name: `filePath('/base/', 'en', 'rss.xml')` → `/base/en/rss.xml`. */
+export function filePath(base: string, ...segments: readonly string[]): string {
+  return `${joinPath(base, ...segments.slice(0, -1))}${segments.at(-1) ?? ''}`;
+}

@@ -14,7 +14,7 @@ import path from 'node:path';
 import satori, { type Font } from 'satori';
 import sharp from 'sharp';
 import { siteConfig } from '../site.config.ts';
-import { storyPath } from './paths.ts';
+import { filePath } from './paths.ts';
 
 /** What a share card shows; every field is part of the cache key. */
 export interface ShareCard {
@@ -416,5 +416,5 @@ export function shareImagePath(
   locale: string,
   story: { readonly year: string; readonly slug: string },
 ): string {
-  return `${storyPath(base, locale, story)}og.png`;
+  return filePath(base, locale, story.year, story.slug, 'og.png');
 }

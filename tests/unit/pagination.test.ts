@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { pageParam, pagePath, pageWindow, paginate, paginateLocales } from '../../src/lib/pagination.ts';
+import { filePath, joinPath } from '../../src/lib/paths.ts';
 
 describe('paginate', () => {
   it('splits items into pages with paths and neighbours', () => {
@@ -46,5 +47,13 @@ describe('paginateLocales', () => {
       ['en', 2, { en: '/en/page/2/' }],
       ['zh', 1, { en: '/en/', zh: '/zh/' }],
     ]);
+  });
+});
+
+describe('paths', () => {
+  it('joins directories with one slash each and a trailing slash, files without', () => {
+    expect(joinPath('/previews/pr-42', 'pagefind')).toBe('/previews/pr-42/pagefind/');
+    expect(filePath('/', 'favicon.svg')).toBe('/favicon.svg');
+    expect(filePath('/previews/pr-42', 'en', 'events', 'forum.ics')).toBe('/previews/pr-42/en/events/forum.ics');
   });
 });
