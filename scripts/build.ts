@@ -30,7 +30,9 @@ console.log(
 // Build into a staging folder beside the output and swap it in only when everything has succeeded:
 // a failed build never leaves a half-written site that looks complete, and the previous one stays.
 const outDir = path.resolve(process.env['OUT_DIR'] ?? 'dist');
-const staging = `${outDir}.building-${process.pid}`;
+// The same name every time: Astro's incremental build hashes the output folder into the page
+// code, so a per-process name would make every page look changed. (One build per output at a time.)
+const staging = `${outDir}.building`;
 /** A path as the user would write it: relative inside the project, absolute elsewhere. */
 const shown = (dir: string) => {
   const relative = path.relative(process.cwd(), dir);

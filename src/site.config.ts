@@ -65,6 +65,12 @@ export interface SiteConfig {
    * version without a cover, cached between builds; `off` uses no image for such stories.
    */
   readonly shareImages: 'generate' | 'off';
+  /**
+   * How many of the newest stories get generated share cards (all their versions without a cover).
+   * A card costs ~30 ms of CPU on a cold build, so an archive of 10,000 stories would spend minutes
+   * on cards of stories nobody shares any more; older stories are shared without an image.
+   */
+  readonly shareImageStories: number;
   /** The news office publishing the site (JSON-LD `publisher`, feed authorship). */
   readonly publisher: {
     /** Name per locale code. */
@@ -107,6 +113,7 @@ export const siteConfig = {
   feedContent: 'full',
   feedSize: 50,
   shareImages: 'generate',
+  shareImageStories: 500,
   publisher: { name: { en: 'News Office', zh: '新闻办公室' }, url: 'https://news.example.org' },
 } as const satisfies SiteConfig;
 

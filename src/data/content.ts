@@ -4,7 +4,9 @@
  * every cross-index is computed once per build.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
+import { fingerprint } from '../lib/fingerprint.ts';
 import { indexBy, indexStories, type Index, type StoryIndexes } from '../lib/indexes.ts';
+import { shareCardStoryKeys } from '../lib/share-image.ts';
 import { buildStories, type Story } from '../lib/stories.ts';
 import { localeCodes } from '../site.config.ts';
 
@@ -47,6 +49,13 @@ export interface SiteData {
   readonly organisationsByParent: Index<OrganisationEntry>;
   /** Events by the id of the event they are part of. */
   readonly eventsByParent: Index<EventEntry>;
+  /** Keys of the stories that get generated share cards (the newest `shareImageStories`). */
+  readonly shareCardStories: ReadonlySet<string>;
+  /**
+   * A hash of everything pages show besides article bodies: every published version's frontmatter,
+   * the registries, the share-card stories. The cache key of pages in incremental builds.
+   */
+  readonly fingerprint: string;
 }
 
 let cached: Promise<SiteData> | undefined;
@@ -65,6 +74,8 @@ export function loadSiteData(): Promise<SiteData> {
       getCollection('tags'),
     ]);
     const stories = buildStories(articles, localeCodes);
+    const shareCardStories = shareCardStoryKeys(stories);
+    const registryData = (list: readonly { id: string; data: unknown }[]) => list.map((e) => [e.id, e.data]);
     return {
       stories,
       indexes: indexStories(stories),
@@ -77,6 +88,15 @@ export function loadSiteData(): Promise<SiteData> {
       eventsByOrganiser: indexBy(events, (e) => (e.data.organisers ?? []).map((o) => o.id)),
       organisationsByParent: indexBy(organisations, (o) => (o.data.parent ? [o.data.parent.id] : [])),
       eventsByParent: indexBy(events, (e) => (e.data.partOf ? [e.data.partOf.id] : [])),
+      shareCardStories,
+      fingerprint: fingerprint([
+        ...stories.map((story) => [story.key, [...story.versions].map(([code, v]) => [code, v.entryId, v.data])]),
+        registryData(speakers),
+        registryData(organisations),
+        registryData(events),
+        registryData(tags),
+        shareCardStories,
+      ]),
     };
   })();
   return cached;

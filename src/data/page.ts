@@ -13,9 +13,10 @@ import { loadSiteData, type ArticleData, type PublishedStory } from './content.t
 /** Text given per locale. */
 type LocalizedText = Readonly<Record<string, string>>;
 
-/** `getStaticPaths` of a page that exists once per locale. */
-export function everyLocale() {
-  return localeCodes.map((lang) => ({ params: { lang } }));
+/** `getStaticPaths` of a page that exists once per locale (keyed with the site fingerprint). */
+export async function everyLocale() {
+  const { fingerprint } = await loadSiteData();
+  return localeCodes.map((lang) => ({ params: { lang }, cacheKey: fingerprint }));
 }
 
 /** `getStaticPaths` of a page that exists once per locale and entry id. */

@@ -91,7 +91,7 @@ export async function storySeo(data: SiteData, story: PublishedStory, ctx: SeoCo
   const cover = own.cover ?? story.versions.get(story.primaryLanguage)?.data.cover;
   let image: ShareImage | undefined;
   if (cover) image = await shareImage(cover.src, cover.alt, site);
-  else if (hasGeneratedShareImage(story, ctx.locale)) {
+  else if (hasGeneratedShareImage(story, ctx.locale, data.shareCardStories)) {
     // The card the `og.png` route draws beside the story page, by the same rule.
     image = {
       url: absoluteUrl(shareImagePath(ctx.base, ctx.locale, story), site),

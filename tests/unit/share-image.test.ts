@@ -10,6 +10,7 @@ import {
   renderShareImage,
   shareImageCacheFile,
   shareImageCacheKey,
+  shareCardStoryKeys,
   shareImagePath,
   type ShareCard,
   type TitleFit,
@@ -130,18 +131,32 @@ describe('shareImagePath and hasGeneratedShareImage', () => {
   it('generates images only for versions that show no cover, own or inherited', () => {
     const cover = { src: './a.jpg', alt: 'A' };
     const story = (en: object | undefined, zh: object | undefined) => ({
+      key: '2024/ip-forum',
       primaryLanguage: 'en',
       versions: new Map([
         ['en', { data: { cover: en } }],
         ['zh', { data: { cover: zh } }],
       ]),
     });
-    expect(hasGeneratedShareImage(story(undefined, undefined), 'zh', 'generate')).toBe(true);
-    expect(hasGeneratedShareImage(story(undefined, cover), 'zh', 'generate')).toBe(false);
-    expect(hasGeneratedShareImage(story(undefined, cover), 'en', 'generate')).toBe(true);
+    const all = new Set(['2024/ip-forum']);
+    expect(hasGeneratedShareImage(story(undefined, undefined), 'zh', all)).toBe(true);
+    expect(hasGeneratedShareImage(story(undefined, cover), 'zh', all)).toBe(false);
+    expect(hasGeneratedShareImage(story(undefined, cover), 'en', all)).toBe(true);
     // A translation without a cover shows the primary's, so it needs no generated image.
-    expect(hasGeneratedShareImage(story(cover, undefined), 'zh', 'generate')).toBe(false);
-    expect(hasGeneratedShareImage(story(undefined, undefined), 'fr', 'generate')).toBe(false);
-    expect(hasGeneratedShareImage(story(undefined, undefined), 'en', 'off')).toBe(false);
+    expect(hasGeneratedShareImage(story(cover, undefined), 'zh', all)).toBe(false);
+    expect(hasGeneratedShareImage(story(undefined, undefined), 'fr', all)).toBe(false);
+    // A story outside the newest `shareImageStories` (or with cards off) gets none.
+    expect(hasGeneratedShareImage(story(undefined, undefined), 'en', new Set())).toBe(false);
+  });
+
+  it('gives cards to the newest stories only, and to none when they are off', () => {
+    const stories = ['2026/c', '2025/b', '2024/a'].map((key) => ({ key }));
+    expect([...shareCardStoryKeys(stories, { shareImages: 'generate', shareImageStories: 2 })]).toEqual([
+      '2026/c',
+      '2025/b',
+    ]);
+    expect(shareCardStoryKeys(stories, { shareImages: 'generate', shareImageStories: 10 }).size).toBe(3);
+    expect(shareCardStoryKeys(stories, { shareImages: 'generate', shareImageStories: 0 }).size).toBe(0);
+    expect(shareCardStoryKeys(stories, { shareImages: 'off', shareImageStories: 10 }).size).toBe(0);
   });
 });

@@ -1,5 +1,6 @@
 // Every dated event in one iCalendar file per locale (`/en/events.ics`), earliest first.
 import type { APIRoute } from 'astro';
+import { siteKeyed } from '../../data/cache-keys.ts';
 import { loadSiteData } from '../../data/content.ts';
 import { uiStrings } from '../../i18n/index.ts';
 import { calendarIcs } from '../../lib/icalendar.ts';
@@ -7,7 +8,7 @@ import { localeCodes, type Locale } from '../../site.config.ts';
 import { calendar, calendarEvent, datedEvents } from '../../data/feeds.ts';
 
 export function getStaticPaths() {
-  return localeCodes.map((lang) => ({ params: { lang } }));
+  return siteKeyed(localeCodes.map((lang) => ({ params: { lang } })));
 }
 
 export const GET: APIRoute = async ({ params, site }) => {

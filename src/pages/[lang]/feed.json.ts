@@ -1,11 +1,13 @@
 // The locale's JSON Feed 1.1 (`/en/feed.json`): the same items as its RSS feed.
 import type { APIRoute } from 'astro';
+import { localeFeedKeys } from '../../data/cache-keys.ts';
 import { feedPath, jsonFeed } from '../../lib/feeds.ts';
 import { localeCodes, type Locale } from '../../site.config.ts';
 import { localeFeed } from '../../data/feeds.ts';
 
-export function getStaticPaths() {
-  return localeCodes.map((lang) => ({ params: { lang } }));
+export async function getStaticPaths() {
+  const keys = await localeFeedKeys();
+  return localeCodes.map((lang) => ({ params: { lang }, cacheKey: keys[lang] }));
 }
 
 export const GET: APIRoute = async ({ params, site }) => {

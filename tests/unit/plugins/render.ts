@@ -10,10 +10,9 @@ import rehypeStringify from 'rehype-stringify';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
-import remarkSmartypants from 'remark-smartypants';
 import { unified, type PluggableList } from 'unified';
 import { VFile } from 'vfile';
-import { articleRehypePlugins, type ArticlePluginOptions } from '../../../src/plugins/index.ts';
+import { articleRehypePlugins, articleRemarkPlugins, type ArticlePluginOptions } from '../../../src/plugins/index.ts';
 
 /** The site's options as the tests use them (the real site config's locales and hosts). */
 export const testOptions: ArticlePluginOptions = {
@@ -33,14 +32,14 @@ export interface RenderOptions {
 }
 
 /**
- * Renders Markdown as Astro does: remark-parse, remark-gfm, remark-smartypants, remark-rehype (raw HTML
+ * Renders Markdown as Astro does: remark-parse, remark-gfm, our remark plugins (typography), remark-rehype (raw HTML
  * kept as `raw` nodes), the plugins under test, then Astro's own rehype-raw and rehype-stringify.
  */
 export async function render(markdown: string, options: RenderOptions = {}): Promise<string> {
   const processor = unified()
     .use(remarkParse)
     .use(remarkGfm)
-    .use(remarkSmartypants)
+    .use(articleRemarkPlugins())
     .use(remarkRehype, { allowDangerousHtml: true })
     .use(options.plugins ?? articleRehypePlugins(testOptions))
     .use(rehypeRaw)
@@ -59,6 +58,8 @@ export async function render(markdown: string, options: RenderOptions = {}): Pro
 export async function renderWithAstro(markdown: string, language = 'en'): Promise<string> {
   const renderer = await createMarkdownProcessor({
     syntaxHighlight: false,
+    smartypants: false,
+    remarkPlugins: articleRemarkPlugins(),
     rehypePlugins: articleRehypePlugins(testOptions),
   });
   const result = await renderer.render(markdown, {

@@ -1,6 +1,7 @@
 // One event as an iCalendar file (`/en/events/example-forum-2024.ics`). Events whose start date is
 // not known yet get no file: a calendar entry needs a day.
 import type { APIRoute } from 'astro';
+import { withCacheKey } from '../../../data/cache-keys.ts';
 import { loadSiteData } from '../../../data/content.ts';
 import { calendarIcs } from '../../../lib/icalendar.ts';
 import { localeCodes, type Locale } from '../../../site.config.ts';
@@ -9,7 +10,10 @@ import { calendar, calendarEvent, datedEvents } from '../../../data/feeds.ts';
 export async function getStaticPaths() {
   const data = await loadSiteData();
   const events = datedEvents(data);
-  return localeCodes.flatMap((lang) => events.map((event) => ({ params: { lang, id: event.id } })));
+  return withCacheKey(
+    localeCodes.flatMap((lang) => events.map((event) => ({ params: { lang, id: event.id } }))),
+    data.fingerprint,
+  );
 }
 
 export const GET: APIRoute = async ({ params, site }) => {

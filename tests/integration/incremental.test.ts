@@ -1,0 +1,102 @@
+// Incremental builds (Astro's `experimental.incrementalBuild` with our cache keys): a build that
+// reuses the previous build's cache must write exactly the site a cold build writes from the same
+// content, after a body edit (most pages copied, not rendered) and after a title edit (which reaches
+// listings, neighbours and feeds).
+import { createHash } from 'node:crypto';
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { root, runBuild, type BuildResult } from './build-site.ts';
+
+let work: string;
+let content: string;
+let cache: string;
+
+/** Every file under `dir` with the SHA-256 of its bytes. */
+async function tree(dir: string): Promise<Map<string, string>> {
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
+  const hashes = new Map<string, string>();
+  for (const entry of entries.filter((e) => e.isFile())) {
+    const file = path.join(entry.parentPath, entry.name);
+    hashes.set(
+      path.relative(dir, file),
+      createHash('sha256')
+        .update(await readFile(file))
+        .digest('hex'),
+    );
+  }
+  return hashes;
+}
+
+/** Files that differ between two sites (changed, missing on either side). */
+function differences(a: Map<string, string>, b: Map<string, string>): string[] {
+  const files = new Set([...a.keys(), ...b.keys()]);
+  return [...files].filter((file) => a.get(file) !== b.get(file)).sort();
+}
+
+/**
+ * Builds the working content: `warm` into the same output folder with the shared cache, as CI does
+ * (Astro hashes the output folder into page code), otherwise into `cold/` with a fresh cache.
+ */
+async function build(warm: boolean): Promise<BuildResult> {
+  const out = path.join(work, warm ? 'site' : 'cold');
+  const env: Record<string, string> = { CONTENT_DIR: content, OUT_DIR: out, BUILD_LOG_LEVEL: 'info' };
+  if (warm) env['ASTRO_CACHE_DIR'] = cache;
+  const result = await runBuild(env);
+  if (result.status !== 0) throw new Error(`build ${out} failed:\n${result.stdout}\n${result.stderr}`);
+  return result;
+}
+
+/** The output files Astro's log says it copied from the previous build instead of rendering. */
+const restored = (log: string) =>
+  log
+    .split('\n')
+    .filter((line) => line.includes('(restored)'))
+    .map((line) => /(\S+)\s+\(restored\)/.exec(line)?.[1] ?? '');
+
+const edited = 'articles/2024/green-patents-pilot/en.md';
+const retitled = 'articles/2023/open-data-portal/zh.md';
+
+beforeAll(async () => {
+  work = await mkdtemp(path.join(tmpdir(), 'news-archive-incremental-'));
+  content = path.join(work, 'content');
+  cache = path.join(work, 'cache');
+  await cp(path.join(root, 'tests/fixtures/site/content'), content, { recursive: true });
+  await build(true);
+});
+afterAll(async () => {
+  await rm(work, { recursive: true, force: true });
+});
+
+describe('an incremental build', () => {
+  it('after a body edit, renders that story and its feeds, copies the rest, and equals a cold build', async () => {
+    const file = path.join(content, edited);
+    await writeFile(file, `${await readFile(file, 'utf8')}\nA paragraph added after the first build.\n`);
+    const warm = await build(true);
+    await build(false);
+    expect(differences(await tree(path.join(work, 'site')), await tree(path.join(work, 'cold')))).toEqual([]);
+    const copied = restored(warm.stdout);
+    expect(copied.length).toBeGreaterThan(100);
+    // The edited story and the feeds carrying its body were rendered again, not copied.
+    expect(copied.filter((page) => page.includes('green-patents-pilot/index.html'))).toEqual([]);
+    expect(copied).not.toContain('/en/rss.xml');
+    // Untouched stories were copied.
+    expect(copied).toContain('/en/2024/trademark-campaign/index.html');
+    const page = await readFile(path.join(work, 'site/en/2024/green-patents-pilot/index.html'), 'utf8');
+    expect(page).toContain('A paragraph added after the first build.');
+  });
+
+  it('after a title edit, updates every page that shows the title, and equals a cold build', async () => {
+    const file = path.join(content, retitled);
+    const source = await readFile(file, 'utf8');
+    await writeFile(file, source.replace(/^title: .*$/m, 'title: 示例知识产权局开放十年专利数据（更新）'));
+    const warm = await build(true);
+    await build(false);
+    expect(differences(await tree(path.join(work, 'site')), await tree(path.join(work, 'cold')))).toEqual([]);
+    // A title is on listings and neighbours' links: no HTML page was copied from the previous build.
+    expect(restored(warm.stdout).filter((page) => page.endsWith('.html'))).toEqual([]);
+    const year = await readFile(path.join(work, 'site/zh/archive/2023/index.html'), 'utf8');
+    expect(year).toContain('示例知识产权局开放十年专利数据（更新）');
+  });
+});
