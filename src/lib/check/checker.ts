@@ -3,7 +3,8 @@
  * Astro build uses, plus the rules that span files (references, stories, ids), and reports every
  * problem with its file, line and field. It only reads: no file is ever written.
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'astro/zod';
 import { articleSchema } from '../../schemas/article.ts';
@@ -180,23 +181,32 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
   /** Reads a file's bytes and decodes them, reporting size and encoding problems. */
   const readText = async (rel: string, maxBytes: number): Promise<string | undefined> => {
     const abs = path.join(contentDir, rel);
-    const { size } = await stat(abs);
-    if (size === 0) {
-      report(rel, atStart, 'error', '(file)', 'the file is empty: add its fields, or delete it');
-      return undefined;
+    // One open for size and bytes, read synchronously: for thousands of small files the promise
+    // API's round trips through the thread pool cost more than the reads (half the check's time).
+    const fd = openSync(abs, 'r');
+    let bytes: Buffer;
+    try {
+      const { size } = fstatSync(fd);
+      if (size === 0) {
+        report(rel, atStart, 'error', '(file)', 'the file is empty: add its fields, or delete it');
+        return undefined;
+      }
+      if (size > maxBytes) {
+        const mb = (n: number): string => `${(n / 1_000_000).toFixed(1)} MB`;
+        report(
+          rel,
+          atStart,
+          'error',
+          '(file)',
+          `the file is ${mb(size)}, over the ${mb(maxBytes)} limit: split the story, or move tables and data out of it`,
+        );
+        return undefined;
+      }
+      bytes = readFileSync(fd);
+    } finally {
+      closeSync(fd);
     }
-    if (size > maxBytes) {
-      const mb = (n: number): string => `${(n / 1_000_000).toFixed(1)} MB`;
-      report(
-        rel,
-        atStart,
-        'error',
-        '(file)',
-        `the file is ${mb(size)}, over the ${mb(maxBytes)} limit: split the story, or move tables and data out of it`,
-      );
-      return undefined;
-    }
-    const decoded = decodeUtf8(await readFile(abs));
+    const decoded = decodeUtf8(bytes);
     if (!decoded.ok) {
       report(rel, { line: decoded.line, column: 1 }, 'error', '(file)', decoded.message);
       return undefined;

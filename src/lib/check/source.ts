@@ -2,8 +2,6 @@
  * Turning a content file's bytes into text and frontmatter, with exact line numbers.
  * A UTF-8 BOM and CRLF line endings are accepted; anything that is not UTF-8 is refused.
  */
-import matter from 'gray-matter';
-
 /** Decoded text, or where the first byte that is not UTF-8 sits. */
 export type DecodeResult = { ok: true; text: string } | { ok: false; line: number; message: string };
 
@@ -61,7 +59,7 @@ export function splitFrontmatter(
       message: 'the file must start with a line "---", then the frontmatter fields, then another "---" line',
     };
   }
-  // gray-matter treats a file with no closing delimiter as all frontmatter; catch that first.
+  // A file with no closing delimiter is refused, rather than read as all frontmatter.
   const closing = /\r?\n---[ \t]*(?:\r?\n|$)/.exec(text.slice(firstLine.length));
   if (!closing) {
     return {
@@ -70,11 +68,10 @@ export function splitFrontmatter(
       message: 'the frontmatter is never closed: add a line "---" after the last field, before the article text',
     };
   }
-  // Options disable gray-matter's cache (it would keep every file in memory) and its own YAML
-  // parser: we parse with `yaml` to get positions.
-  const parsed = matter(text, { engines: { yaml: () => ({}) }, excerpt: false });
-  // `matter` starts right after the opening `---`, so its line 1 is the file's line 1.
-  const yaml = parsed.matter;
+  // The YAML starts right after the opening `---` (with the line break), so its line 1 is the
+  // file's line 1; the body starts after the closing line's break.
+  const start = firstLine.length;
+  const yaml = text.slice(start, start + closing.index);
   const bodyLine = yaml.split('\n').length + 2;
-  return { ok: true, value: { yaml, body: parsed.content, bodyLine } };
+  return { ok: true, value: { yaml, body: text.slice(start + closing.index + closing[0].length), bodyLine } };
 }

@@ -1,4 +1,5 @@
 /** YAML parsing that keeps positions, so every problem can name its line and column. */
+import { CORE_SCHEMA, load } from 'js-yaml';
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 
 /** A place in a file. */
@@ -26,8 +27,38 @@ export interface YamlError extends Position {
 /** Aliases beyond this count are an attack ("billion laughs"), not content. */
 const MAX_ALIASES = 50;
 
-/** Parses YAML text; returns every syntax error with its position instead of throwing. */
-export function parseYaml(text: string): { ok: true; value: ParsedYaml } | { ok: false; errors: YamlError[] } {
+/** What `parseYaml` returns: the data, or every syntax error with its position. */
+export type YamlResult = { ok: true; value: ParsedYaml } | { ok: false; errors: YamlError[] };
+
+/** An alias (`*name`) outside quotes, roughly: such files take the careful parser, which counts them. */
+const ALIAS = /(?:^|[\s,[{:-])\*[^\s*]/m;
+
+/**
+ * Parses YAML text; returns every syntax error with its position instead of throwing.
+ * Most files are fine, so they are read first with js-yaml (the parser Astro's build uses, about
+ * 3× faster, no positions); the positions of a valid file are only computed, by `yaml`, the first
+ * time a problem needs one. A file js-yaml refuses, or one with aliases, is read by `yaml` at once.
+ */
+export function parseYaml(text: string): YamlResult {
+  if (!ALIAS.test(text)) {
+    let data: unknown;
+    try {
+      data = load(text, { schema: CORE_SCHEMA });
+    } catch {
+      return parseYamlWithPositions(text);
+    }
+    let careful: YamlResult | undefined;
+    const locate = (path: readonly PropertyKey[]): Position => {
+      careful ??= parseYamlWithPositions(text);
+      return careful.ok ? careful.value.locate(path) : { line: 1, column: 1 };
+    };
+    return { ok: true, value: { data, locate } };
+  }
+  return parseYamlWithPositions(text);
+}
+
+/** Parses YAML with `yaml`, keeping every node's position. */
+function parseYamlWithPositions(text: string): YamlResult {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const at = (offset: number): Position => {
