@@ -2,10 +2,9 @@
 // (SITE_URL=https://example.org BASE_PATH=/previews/pr-42/) build the same site under a sub-path.
 import { defineConfig } from 'astro/config';
 import { unified } from '@astrojs/markdown-remark';
-import { dictionaries } from './src/i18n/index.ts';
 import { fileAliases } from './src/integrations/file-aliases.ts';
 import { siteSitemap } from './src/integrations/sitemap.ts';
-import { articleRehypePlugins, articleRemarkPlugins } from './src/plugins/index.ts';
+import { articleMarkdownOptions } from './src/plugins/site.ts';
 import { siteConfig } from './src/site.config.ts';
 
 const site = process.env.SITE_URL ?? 'https://news.example.org';
@@ -32,20 +31,9 @@ export default defineConfig({
   // Images in article bodies get responsive `srcset`/`sizes`, width and height, lazy loading.
   image: { layout: 'constrained', responsiveStyles: false },
   markdown: {
-    processor: unified({
-      // Our own typographic quotes and dashes (src/plugins/remark-typography.ts): remark-smartypants
-      // parses every text node into a language tree and was 40 % of the Markdown time of a build.
-      smartypants: false,
-      remarkPlugins: articleRemarkPlugins(),
-      rehypePlugins: articleRehypePlugins({
-        siteUrl: site,
-        embedHosts: siteConfig.embedHosts,
-        locales: siteConfig.locales,
-        anchorLabels: Object.fromEntries(Object.entries(dictionaries).map(([code, t]) => [code, t.sectionLink])),
-        // Ids the article page itself uses around the body.
-        reservedIds: ['main', 'top', 'content', 'event-box-heading'],
-      }),
-    }),
+    // Our remark/rehype plugins (src/plugins/site.ts); the Markdown worker threads of the articles
+    // loader (src/loaders/) build the same processor from the same options.
+    processor: unified(articleMarkdownOptions(site)),
     // News bodies carry no code worth highlighting, and highlighters emit inline styles that the
     // sanitizer would strip anyway.
     syntaxHighlight: false,

@@ -1,8 +1,10 @@
-// Wires Astro's glob() loaders over the top-level content/ folder to the schemas in src/schemas/.
+// Wires Astro's glob() loaders over the top-level content/ folder to the schemas in src/schemas/
+// (articles through src/loaders/articles.ts: glob() with Markdown rendered on worker threads).
 // Nothing else lives here: the schemas are shared with `npm run check`.
 import { defineCollection, reference } from 'astro:content';
 import { glob } from 'astro/loaders';
 import type { z } from 'astro/zod';
+import { articlesLoader } from './loaders/articles.ts';
 import { articleSchema } from './schemas/article.ts';
 import { eventSchema } from './schemas/event.ts';
 import { organisationSchema } from './schemas/organisation.ts';
@@ -28,7 +30,7 @@ const yamlFiles = (folder: string) => glob({ pattern: '*.{yaml,yml}', base: `${c
 
 export const collections = {
   articles: defineCollection({
-    loader: glob({ pattern: '*/*/*.md', base: `${contentDir}/articles` }),
+    loader: articlesLoader({ pattern: '*/*/*.md', base: `${contentDir}/articles` }),
     schema: ({ image }) => articleSchema(context(image)),
   }),
   speakers: defineCollection({

@@ -99,4 +99,12 @@ describe('an incremental build', () => {
     const year = await readFile(path.join(work, 'site/zh/archive/2023/index.html'), 'utf8');
     expect(year).toContain('示例知识产权局开放十年专利数据（更新）');
   });
+
+  it('with nothing changed, copies every page and the search bundle, and still equals a cold build', async () => {
+    const warm = await build(true);
+    expect(warm.stdout).toMatch(/✔ search index: \d+ pages \([\d.]+ s\), unchanged: copied from the cache/);
+    expect(restored(warm.stdout).filter((page) => page.endsWith('.html')).length).toBeGreaterThan(150);
+    // `cold/` holds the cold build of this same content, from the test before.
+    expect(differences(await tree(path.join(work, 'site')), await tree(path.join(work, 'cold')))).toEqual([]);
+  });
 });
