@@ -46,12 +46,13 @@ try {
   await build({ root: process.cwd(), logLevel: process.env['BUILD_LOG_LEVEL'] === 'info' ? 'info' : 'warn' });
   console.log(`✔ astro build ${took(astroStarted)}`);
   const indexStarted = performance.now();
-  // The bundle is cached beside Astro's own cache, so a rebuild with unchanged articles copies it.
+  // Year shards are cached beside Astro's own cache: a rebuild re-indexes only the years that changed.
   const search = await indexSite(staging, {
     cacheDir: path.resolve(process.env['ASTRO_CACHE_DIR'] ?? 'node_modules/.astro'),
   });
+  const copied = search.reused.length > 0 ? `, ${search.reused.length} unchanged copied from the cache` : '';
   console.log(
-    `✔ search index: ${search.pages} pages ${took(indexStarted)}${search.reused ? ', unchanged: copied from the cache' : ''}`,
+    `✔ search index: ${search.pages} pages ${took(indexStarted)}, ${search.shards.length} year shard(s)${copied}`,
   );
   await rm(outDir, { recursive: true, force: true });
   await rename(staging, outDir);

@@ -1,34 +1,37 @@
 /**
  * The search index: Pagefind (its extended binary, which segments Chinese) indexes the built site
- * after Astro has written it. Pages opt in with `data-pagefind-body` (articles only), and Pagefind
- * splits the index by each page's `<html lang>`, one per locale.
+ * after Astro has written it. Pages opt in with `data-pagefind-body` (articles only); Pagefind splits
+ * each bundle by the pages' `<html lang>`, one index per locale.
  *
- * Pagefind has no incremental mode and re-indexing is the largest step of a rebuild (about 3 ms a
- * page), so the bundle is kept in the cache folder under a hash of everything it is made from: the
- * indexed pages (path and bytes) and Pagefind's version. A build whose indexed pages are all
- * unchanged (a registry edit that shows only on entity pages, a rebuild with nothing changed)
- * copies the bundle instead of indexing.
+ * The index is built as one bundle per publication year (src/lib/search-shards.ts), one year at a
+ * time, so Pagefind's memory is that of one year's pages, not the archive's. Pagefind has no
+ * incremental mode and indexing costs about 3 ms a page, so each shard is also kept in the cache
+ * folder under a hash of everything it is made from (its pages' paths and bytes, Pagefind's
+ * version): a rebuild indexes only the years whose pages changed and copies the others.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { cp, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
+import { orderShards, SHARD_MANIFEST, searchShardOf } from './search-shards.ts';
 
 /** What indexing produced. */
 export interface SearchIndexResult {
-  /** Pages indexed. */
+  /** Pages indexed (copied shards included). */
   readonly pages: number;
-  /** Where the bundle was written (`<outDir>/pagefind`). */
+  /** Where the bundles were written (`<outDir>/pagefind`). */
   readonly bundleDir: string;
-  /** Whether the bundle was copied from the cache rather than indexed. */
-  readonly reused: boolean;
+  /** Shards, newest first. */
+  readonly shards: readonly string[];
+  /** Shards copied from the cache rather than indexed. */
+  readonly reused: readonly string[];
 }
 
 /** Options of `indexSite`. */
 export interface IndexSiteOptions {
-  /** Folder for the cached bundle (`search-index/` in it); none: always index. */
+  /** Folder for the cached shards (`search-index/` in it); none: always index. */
   readonly cacheDir?: string | undefined;
 }
 
@@ -50,55 +53,90 @@ function pagefindVersion(): string {
   }
 }
 
-/** A hash of every indexed page of `outDir` (path and bytes, in path order) and Pagefind's version. */
-export async function searchInputKey(outDir: string): Promise<{ key: string; pages: number }> {
+/** One indexed page: its path in the output folder (with `/`) and its bytes. */
+interface IndexedPage {
+  readonly path: string;
+  readonly bytes: Buffer;
+}
+
+/** The pages of `outDir` that carry the search marker, by shard, in path order. */
+async function indexedPages(outDir: string): Promise<Map<string, IndexedPage[]>> {
   const entries = await readdir(outDir, { recursive: true, withFileTypes: true });
   const files = entries
     .filter((e) => e.isFile() && e.name.endsWith('.html'))
-    .map((e) => path.relative(outDir, path.join(e.parentPath, e.name)))
-    .filter((rel) => !rel.startsWith(`pagefind${path.sep}`))
+    .map((e) => path.relative(outDir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
+    .filter((rel) => !rel.startsWith('pagefind/'))
     .sort();
-  const hash = createHash('sha256').update(`pagefind@${pagefindVersion()}\n`);
-  let pages = 0;
+  const shards = new Map<string, IndexedPage[]>();
   for (const rel of files) {
     const bytes = await readFile(path.join(outDir, rel));
     if (!bytes.includes(INDEXED)) continue;
-    pages++;
-    hash.update(`${rel}\n${bytes.length}\n`).update(bytes);
+    const shard = searchShardOf(rel);
+    const list = shards.get(shard) ?? [];
+    list.push({ path: rel, bytes });
+    shards.set(shard, list);
   }
-  return { key: hash.digest('hex'), pages };
+  return shards;
 }
 
-/** Indexes the built site in `outDir` and writes the Pagefind bundle to `<outDir>/pagefind/`. */
+/** A shard's cache key: its pages (paths and bytes, in order) and Pagefind's version. */
+function shardKey(version: string, pages: readonly IndexedPage[]): string {
+  const hash = createHash('sha256').update(`pagefind@${version}\n`);
+  for (const page of pages) hash.update(`${page.path}\n${page.bytes.length}\n`).update(page.bytes);
+  return hash.digest('hex');
+}
+
+/** Indexes one shard's pages into `outputPath` with a fresh Pagefind index, freed afterwards. */
+async function indexShard(pages: readonly IndexedPage[], outputPath: string): Promise<void> {
+  const { index, errors } = await pagefind.createIndex({});
+  if (!index) throw new Error(`search index: ${errors.join('; ')}`);
+  try {
+    for (const page of pages) {
+      const added = await index.addHTMLFile({ sourcePath: page.path, content: page.bytes.toString('utf8') });
+      if (added.errors.length > 0) throw new Error(`search index: ${page.path}: ${added.errors.join('; ')}`);
+    }
+    const written = await index.writeFiles({ outputPath });
+    if (written.errors.length > 0) throw new Error(`search index: ${written.errors.join('; ')}`);
+  } finally {
+    await index.deleteIndex();
+  }
+}
+
+/** Indexes the built site in `outDir`: one Pagefind bundle per shard under `<outDir>/pagefind/`. */
 export async function indexSite(outDir: string, options: IndexSiteOptions = {}): Promise<SearchIndexResult> {
   const bundleDir = path.join(outDir, 'pagefind');
   const cacheRoot = options.cacheDir && path.join(options.cacheDir, 'search-index');
-  const input = cacheRoot ? await searchInputKey(outDir) : undefined;
-  const cached = cacheRoot && input && path.join(cacheRoot, input.key);
-  // The folder appears by an atomic rename once complete, so its existence means a whole bundle.
-  if (cached && input && existsSync(cached)) {
-    await cp(cached, bundleDir, { recursive: true });
-    return { pages: input.pages, bundleDir, reused: true };
-  }
-  let pages: number;
+  const byShard = await indexedPages(outDir);
+  const shards = orderShards(byShard.keys());
+  const version = pagefindVersion();
+  const reused: string[] = [];
+  let pages = 0;
+  await mkdir(bundleDir, { recursive: true });
   try {
-    const { index, errors } = await pagefind.createIndex({});
-    if (!index) throw new Error(`search index: ${errors.join('; ')}`);
-    const added = await index.addDirectory({ path: outDir });
-    if (added.errors.length > 0) throw new Error(`search index: ${added.errors.join('; ')}`);
-    const written = await index.writeFiles({ outputPath: bundleDir });
-    if (written.errors.length > 0) throw new Error(`search index: ${written.errors.join('; ')}`);
-    // Pagefind counts every HTML file it read; with a cache key at hand, count the indexed ones.
-    pages = input?.pages ?? added.page_count;
+    for (const shard of shards) {
+      const shardPages = byShard.get(shard) ?? [];
+      pages += shardPages.length;
+      const target = path.join(bundleDir, shard);
+      const cached = cacheRoot && path.join(cacheRoot, shard, shardKey(version, shardPages));
+      // A cached shard appears by an atomic rename once complete: its folder means a whole bundle.
+      if (cached && existsSync(cached)) {
+        await cp(cached, target, { recursive: true });
+        reused.push(shard);
+        continue;
+      }
+      await indexShard(shardPages, target);
+      if (cached) {
+        // Only the newest bundle of a shard is kept: an older one would match only older content.
+        await rm(path.dirname(cached), { recursive: true, force: true });
+        await mkdir(path.dirname(cached), { recursive: true });
+        const temporary = `${cached}.${process.pid}.tmp`;
+        await cp(target, temporary, { recursive: true });
+        await rename(temporary, cached);
+      }
+    }
   } finally {
     await pagefind.close();
   }
-  if (cacheRoot && cached) {
-    // Only the newest bundle is kept: an older one would only match a build of older content.
-    await rm(cacheRoot, { recursive: true, force: true });
-    const temporary = `${cached}.${process.pid}.tmp`;
-    await cp(bundleDir, temporary, { recursive: true });
-    await rename(temporary, cached);
-  }
-  return { pages, bundleDir, reused: false };
+  await writeFile(path.join(bundleDir, SHARD_MANIFEST), `${JSON.stringify(shards)}\n`);
+  return { pages, bundleDir, shards, reused };
 }

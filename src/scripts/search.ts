@@ -5,6 +5,7 @@
  * the locale's dictionary, and every value from the index is inserted as text, never as HTML.
  */
 import { localeInfo, uiStrings } from '../i18n/index.ts';
+import { SHARD_MANIFEST, shardPlan } from '../lib/search-shards.ts';
 import { siteConfig, type Locale } from '../site.config.ts';
 
 /** The subset of Pagefind's browser API used here. */
@@ -29,17 +30,27 @@ interface PagefindHit {
 const FILTERS = ['tag', 'speaker', 'year'] as const;
 const PAGE = 20;
 
-/** Loads a Pagefind instance searching `language`, merged with `others` when given. */
+/**
+ * Loads a Pagefind instance searching `language`, merged with `others` when given: the newest year
+ * shard's bundle is loaded, and every other shard (and language) merged in (src/lib/search-shards.ts).
+ */
 async function loadPagefind(bundle: string, language: string, others: readonly string[]): Promise<Pagefind> {
+  const response = await fetch(`${bundle}${SHARD_MANIFEST}`);
+  if (!response.ok) throw new Error(`search: ${SHARD_MANIFEST} answered ${response.status}`);
+  const plan = shardPlan((await response.json()) as string[], language, others);
+  const primary = `${bundle}${plan.primary}/`;
   // A query string gives each scope its own module instance (and so its own loaded indexes).
-  const url = `${bundle}pagefind.js?scope=${others.length > 0 ? 'all' : 'one'}`;
+  const url = `${primary}pagefind.js?scope=${others.length > 0 ? 'all' : 'one'}`;
   const pagefind = (await import(/* @vite-ignore */ url)) as Pagefind;
-  await pagefind.options({ basePath: bundle });
+  await pagefind.options({ basePath: primary });
   await pagefind.init(language);
-  // Pagefind skips merging a bundle whose path equals the primary's, even for another language:
-  // the absolute form of the same address is not skipped.
-  const absolute = new URL(bundle, window.location.href).href;
-  for (const other of others) await pagefind.mergeIndex(absolute, { language: other });
+  // Pagefind skips merging a bundle whose path the primary's starts with, even for another language:
+  // absolute addresses are never skipped.
+  for (const merge of plan.merges) {
+    await pagefind.mergeIndex(new URL(`${bundle}${merge.shard}/`, window.location.href).href, {
+      language: merge.language,
+    });
+  }
   return pagefind;
 }
 

@@ -1,11 +1,12 @@
 /**
- * Runs a built site's Pagefind search bundle (`<dist>/pagefind/pagefind.js`, the code browsers run)
+ * Runs a built site's Pagefind search bundles (`<dist>/pagefind/<year>/pagefind.js`, the code browsers run)
  * in Node: its `fetch` calls for index files are answered from disk, and the page language it would
  * read from `<html lang>` is given explicitly. So tests search the real index with the real engine.
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { SHARD_MANIFEST, shardPlan } from '../../src/lib/search-shards.ts';
 
 /** One search hit, loaded. */
 export interface Hit {
@@ -35,8 +36,9 @@ interface PagefindApi {
 let loads = 0;
 
 /**
- * Loads a fresh copy of the bundle's `pagefind.js` for the language `lang` (as in `<html lang>`),
- * optionally merging the index of other languages as the search page's "all languages" mode does.
+ * Loads a fresh copy of the newest shard's `pagefind.js` for the language `lang` (as in `<html lang>`)
+ * and merges the other year shards, and the `merge` languages as the search page's "all languages"
+ * mode does, in the search page's order (`shardPlan`).
  */
 export async function loadPagefind(distDir: string, lang: string, merge: readonly string[] = []): Promise<PagefindApi> {
   const bundle = path.join(distDir, 'pagefind');
@@ -49,16 +51,37 @@ export async function loadPagefind(distDir: string, lang: string, merge: readonl
   }) as typeof fetch;
   const g = globalThis as { document?: unknown };
   g.document = { querySelector: () => ({ getAttribute: () => lang }), currentScript: null };
+  const plan = shardPlan(await searchShards(distDir), lang, merge);
+  const shardUrl = (shard: string) => `${pathToFileURL(path.join(bundle, shard)).href}/`;
   // A query string makes Node load a separate module instance per call (each with its own language).
   const module = (await import(
-    `${pathToFileURL(path.join(bundle, 'pagefind.js')).href}?load=${++loads}`
+    `${pathToFileURL(path.join(bundle, plan.primary, 'pagefind.js')).href}?load=${++loads}`
   )) as PagefindApi;
-  await module.options({ basePath: `${pathToFileURL(bundle).href}/` });
+  await module.options({ basePath: shardUrl(plan.primary) });
   await module.init();
   // Pagefind skips merging a path its primary path starts with; the search page passes the absolute
-  // form of the address, and here an equivalent spelling does the same.
-  for (const other of merge) await module.mergeIndex(`${pathToFileURL(bundle).href}/./`, { language: other });
+  // form of the address, and here an equivalent spelling (`./`) does the same.
+  for (const { shard, language } of plan.merges) await module.mergeIndex(`${shardUrl(shard)}./`, { language });
   return Object.assign(Object.create(null) as object, module, { distDir }) as PagefindApi;
+}
+
+/** The year shards of a built site's search index, newest first (`pagefind/shards.json`). */
+export async function searchShards(distDir: string): Promise<string[]> {
+  return JSON.parse(await readFile(path.join(distDir, 'pagefind', SHARD_MANIFEST), 'utf8')) as string[];
+}
+
+/** Indexed pages per language over every shard (from each shard's `pagefind-entry.json`). */
+export async function indexedPageCounts(distDir: string): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (const shard of await searchShards(distDir)) {
+    const entry = JSON.parse(await readFile(path.join(distDir, 'pagefind', shard, 'pagefind-entry.json'), 'utf8')) as {
+      languages: Record<string, { page_count: number }>;
+    };
+    for (const [language, { page_count }] of Object.entries(entry.languages)) {
+      counts[language] = (counts[language] ?? 0) + page_count;
+    }
+  }
+  return counts;
 }
 
 /** Searches and loads every hit. */

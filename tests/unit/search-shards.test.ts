@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { OTHER_SHARD, orderShards, searchShardOf, shardPlan } from '../../src/lib/search-shards.ts';
+
+describe('searchShardOf', () => {
+  it('puts a story page in the shard of its year, and anything else in `other`', () => {
+    expect(searchShardOf('en/2024/ip-forum/index.html')).toBe('2024');
+    expect(searchShardOf('zh\\2019\\slug\\index.html')).toBe('2019');
+    expect(searchShardOf('en/search/index.html')).toBe(OTHER_SHARD);
+    expect(searchShardOf('index.html')).toBe(OTHER_SHARD);
+  });
+});
+
+describe('orderShards', () => {
+  it('lists years newest first, once each, then `other`', () => {
+    expect(orderShards(['2019', OTHER_SHARD, '2024', '2021', '2024'])).toEqual(['2024', '2021', '2019', OTHER_SHARD]);
+  });
+});
+
+describe('shardPlan', () => {
+  it('loads the newest shard and merges the older ones in the same language', () => {
+    expect(shardPlan(['2024', '2023', '2022'], 'en')).toEqual({
+      primary: '2024',
+      merges: [
+        { shard: '2023', language: 'en' },
+        { shard: '2022', language: 'en' },
+      ],
+    });
+  });
+
+  it('in the all-languages mode, merges every language of every shard, newest shard first', () => {
+    expect(shardPlan(['2024', '2023'], 'zh-hans', ['en'])).toEqual({
+      primary: '2024',
+      merges: [
+        { shard: '2024', language: 'en' },
+        { shard: '2023', language: 'zh-hans' },
+        { shard: '2023', language: 'en' },
+      ],
+    });
+  });
+
+  it('refuses an index without shards', () => {
+    expect(() => shardPlan([], 'en')).toThrow(/no shards/);
+  });
+});
