@@ -8,7 +8,7 @@ import { articleMarkdownOptions } from '../../src/plugins/site.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const siteUrl = 'https://news.example.org/';
-const renderer = { syntaxHighlight: false, image: { layout: 'constrained', responsiveStyles: false } };
+const renderer = { syntaxHighlight: false as const, image: { domains: [], remotePatterns: [] } };
 const pool = new MarkdownPool(
   { siteUrl, renderer },
   { size: 2, workerFile: path.join(root, 'src/loaders/markdown-worker.ts') },
