@@ -9,12 +9,14 @@
  * folder under a hash of everything it is made from (its pages' paths and bytes, Pagefind's
  * version): a rebuild indexes only the years whose pages changed and copies the others.
  */
-import { createHash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { cp, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
+import { mapWithLimit } from './concurrency.ts';
 import { orderShards, SHARD_MANIFEST, searchShardOf } from './search-shards.ts';
 
 /** What indexing produced. */
@@ -33,6 +35,8 @@ export interface SearchIndexResult {
 export interface IndexSiteOptions {
   /** Folder for the cached shards (`search-index/` in it); none: always index. */
   readonly cacheDir?: string | undefined;
+  /** Shards indexed at once (default: the machine's cores). */
+  readonly concurrency?: number | undefined;
 }
 
 /** The marker Pagefind looks for; a page without it is not indexed. */
@@ -53,47 +57,49 @@ function pagefindVersion(): string {
   }
 }
 
-/** One indexed page: its path in the output folder (with `/`) and its bytes. */
-interface IndexedPage {
-  readonly path: string;
-  readonly bytes: Buffer;
+/** The indexed pages of one shard: their paths in the output folder (with `/`) and its cache key. */
+interface Shard {
+  readonly paths: string[];
+  /** Hash of the pages' paths and bytes, in path order, and Pagefind's version. */
+  readonly key: string;
 }
 
-/** The pages of `outDir` that carry the search marker, by shard, in path order. */
-async function indexedPages(outDir: string): Promise<Map<string, IndexedPage[]>> {
+/**
+ * The pages of `outDir` that carry the search marker, by shard, with each shard's cache key.
+ * Pages are hashed as they are read and not kept: at 10,000 stories they weigh 700 MB.
+ */
+async function indexedShards(outDir: string, version: string): Promise<Map<string, Shard>> {
   const entries = await readdir(outDir, { recursive: true, withFileTypes: true });
   const files = entries
     .filter((e) => e.isFile() && e.name.endsWith('.html'))
     .map((e) => path.relative(outDir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
     .filter((rel) => !rel.startsWith('pagefind/'))
     .sort();
-  const shards = new Map<string, IndexedPage[]>();
+  const building = new Map<string, { paths: string[]; hash: Hash }>();
   for (const rel of files) {
     const bytes = await readFile(path.join(outDir, rel));
     if (!bytes.includes(INDEXED)) continue;
-    const shard = searchShardOf(rel);
-    const list = shards.get(shard) ?? [];
-    list.push({ path: rel, bytes });
-    shards.set(shard, list);
+    const name = searchShardOf(rel);
+    let shard = building.get(name);
+    if (!shard) {
+      shard = { paths: [], hash: createHash('sha256').update(`pagefind@${version}\n`) };
+      building.set(name, shard);
+    }
+    shard.paths.push(rel);
+    shard.hash.update(`${rel}\n${bytes.length}\n`).update(bytes);
   }
-  return shards;
-}
-
-/** A shard's cache key: its pages (paths and bytes, in order) and Pagefind's version. */
-function shardKey(version: string, pages: readonly IndexedPage[]): string {
-  const hash = createHash('sha256').update(`pagefind@${version}\n`);
-  for (const page of pages) hash.update(`${page.path}\n${page.bytes.length}\n`).update(page.bytes);
-  return hash.digest('hex');
+  return new Map([...building].map(([name, { paths, hash }]) => [name, { paths, key: hash.digest('hex') }]));
 }
 
 /** Indexes one shard's pages into `outputPath` with a fresh Pagefind index, freed afterwards. */
-async function indexShard(pages: readonly IndexedPage[], outputPath: string): Promise<void> {
+async function indexShard(outDir: string, paths: readonly string[], outputPath: string): Promise<void> {
   const { index, errors } = await pagefind.createIndex({});
   if (!index) throw new Error(`search index: ${errors.join('; ')}`);
   try {
-    for (const page of pages) {
-      const added = await index.addHTMLFile({ sourcePath: page.path, content: page.bytes.toString('utf8') });
-      if (added.errors.length > 0) throw new Error(`search index: ${page.path}: ${added.errors.join('; ')}`);
+    for (const rel of paths) {
+      const content = await readFile(path.join(outDir, rel), 'utf8');
+      const added = await index.addHTMLFile({ sourcePath: rel, content });
+      if (added.errors.length > 0) throw new Error(`search index: ${rel}: ${added.errors.join('; ')}`);
     }
     const written = await index.writeFiles({ outputPath });
     if (written.errors.length > 0) throw new Error(`search index: ${written.errors.join('; ')}`);
@@ -106,25 +112,22 @@ async function indexShard(pages: readonly IndexedPage[], outputPath: string): Pr
 export async function indexSite(outDir: string, options: IndexSiteOptions = {}): Promise<SearchIndexResult> {
   const bundleDir = path.join(outDir, 'pagefind');
   const cacheRoot = options.cacheDir && path.join(options.cacheDir, 'search-index');
-  const byShard = await indexedPages(outDir);
+  const byShard = await indexedShards(outDir, pagefindVersion());
   const shards = orderShards(byShard.keys());
-  const version = pagefindVersion();
-  const reused: string[] = [];
-  let pages = 0;
   await mkdir(bundleDir, { recursive: true });
+  let results: { pages: number; reused: boolean }[];
   try {
-    for (const shard of shards) {
-      const shardPages = byShard.get(shard) ?? [];
-      pages += shardPages.length;
+    // Shards are indexed side by side, one per core: one Pagefind index keeps about one core busy.
+    results = await mapWithLimit(shards, options.concurrency ?? os.availableParallelism(), async (shard) => {
+      const { paths, key } = byShard.get(shard) ?? { paths: [], key: '' };
       const target = path.join(bundleDir, shard);
-      const cached = cacheRoot && path.join(cacheRoot, shard, shardKey(version, shardPages));
+      const cached = cacheRoot && path.join(cacheRoot, shard, key);
       // A cached shard appears by an atomic rename once complete: its folder means a whole bundle.
       if (cached && existsSync(cached)) {
         await cp(cached, target, { recursive: true });
-        reused.push(shard);
-        continue;
+        return { pages: paths.length, reused: true };
       }
-      await indexShard(shardPages, target);
+      await indexShard(outDir, paths, target);
       if (cached) {
         // Only the newest bundle of a shard is kept: an older one would match only older content.
         await rm(path.dirname(cached), { recursive: true, force: true });
@@ -133,10 +136,13 @@ export async function indexSite(outDir: string, options: IndexSiteOptions = {}):
         await cp(target, temporary, { recursive: true });
         await rename(temporary, cached);
       }
-    }
+      return { pages: paths.length, reused: false };
+    });
   } finally {
     await pagefind.close();
   }
+  const pages = results.reduce((sum, r) => sum + r.pages, 0);
+  const reused = shards.filter((_, i) => results[i]?.reused);
   await writeFile(path.join(bundleDir, SHARD_MANIFEST), `${JSON.stringify(shards)}\n`);
   return { pages, bundleDir, shards, reused };
 }
