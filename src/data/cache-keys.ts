@@ -25,7 +25,9 @@ export async function siteKeyed<T extends object>(paths: readonly T[]): Promise<
 export function bodiesKey(data: SiteData, stories: readonly PublishedStory[]): string {
   return fingerprint([
     data.fingerprint,
-    ...stories.flatMap((story) => [...story.versions.values()].map((v) => data.articles.get(v.entryId)?.body)),
+    ...stories.flatMap((story) =>
+      [...story.versions.values()].map((v) => data.articles.get(v.entryId)?.rendered?.html),
+    ),
   ]);
 }
 
