@@ -15,8 +15,6 @@ import { cp, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/pro
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import * as pagefind from 'pagefind';
-import { mapWithLimit } from './concurrency.ts';
 import { orderShards, SHARD_MANIFEST, searchShardOf } from './search-shards.ts';
 
 /** What indexing produced. */
@@ -91,9 +89,29 @@ async function indexedShards(outDir: string, version: string): Promise<Map<strin
   return new Map([...building].map(([name, { paths, hash }]) => [name, { paths, key: hash.digest('hex') }]));
 }
 
+/** Pagefind's Node API: one module instance drives one Pagefind process. */
+type PagefindModule = typeof import('pagefind');
+
+/**
+ * `count` instances of Pagefind's Node API, each with its own Pagefind process. The module keeps a
+ * single process per instance, and one process indexes one bundle at a time on about one core;
+ * importing the module under distinct URLs gives one process per core.
+ */
+async function pagefindEngines(count: number): Promise<PagefindModule[]> {
+  const url = import.meta.resolve('pagefind');
+  return Promise.all(
+    Array.from({ length: count }, (_, lane) => import(`${url}?lane=${lane}`) as Promise<PagefindModule>),
+  );
+}
+
 /** Indexes one shard's pages into `outputPath` with a fresh Pagefind index, freed afterwards. */
-async function indexShard(outDir: string, paths: readonly string[], outputPath: string): Promise<void> {
-  const { index, errors } = await pagefind.createIndex({});
+async function indexShard(
+  engine: PagefindModule,
+  outDir: string,
+  paths: readonly string[],
+  outputPath: string,
+): Promise<void> {
+  const { index, errors } = await engine.createIndex({});
   if (!index) throw new Error(`search index: ${errors.join('; ')}`);
   try {
     for (const rel of paths) {
@@ -115,34 +133,43 @@ export async function indexSite(outDir: string, options: IndexSiteOptions = {}):
   const byShard = await indexedShards(outDir, pagefindVersion());
   const shards = orderShards(byShard.keys());
   await mkdir(bundleDir, { recursive: true });
-  let results: { pages: number; reused: boolean }[];
+  const results = new Map<string, { pages: number; reused: boolean }>();
+  const queue = [...shards];
+  // Shards are indexed side by side, one Pagefind process per core (capped by the shard count).
+  const engines = await pagefindEngines(
+    Math.max(1, Math.min(shards.length, options.concurrency ?? os.availableParallelism())),
+  );
   try {
-    // Shards are indexed side by side, one per core: one Pagefind index keeps about one core busy.
-    results = await mapWithLimit(shards, options.concurrency ?? os.availableParallelism(), async (shard) => {
-      const { paths, key } = byShard.get(shard) ?? { paths: [], key: '' };
-      const target = path.join(bundleDir, shard);
-      const cached = cacheRoot && path.join(cacheRoot, shard, key);
-      // A cached shard appears by an atomic rename once complete: its folder means a whole bundle.
-      if (cached && existsSync(cached)) {
-        await cp(cached, target, { recursive: true });
-        return { pages: paths.length, reused: true };
-      }
-      await indexShard(outDir, paths, target);
-      if (cached) {
-        // Only the newest bundle of a shard is kept: an older one would match only older content.
-        await rm(path.dirname(cached), { recursive: true, force: true });
-        await mkdir(path.dirname(cached), { recursive: true });
-        const temporary = `${cached}.${process.pid}.tmp`;
-        await cp(target, temporary, { recursive: true });
-        await rename(temporary, cached);
-      }
-      return { pages: paths.length, reused: false };
-    });
+    await Promise.all(
+      engines.map(async (engine) => {
+        for (let shard = queue.shift(); shard !== undefined; shard = queue.shift()) {
+          const { paths, key } = byShard.get(shard) ?? { paths: [], key: '' };
+          const target = path.join(bundleDir, shard);
+          const cached = cacheRoot && path.join(cacheRoot, shard, key);
+          // A cached shard appears by an atomic rename once complete: its folder means a whole bundle.
+          if (cached && existsSync(cached)) {
+            await cp(cached, target, { recursive: true });
+            results.set(shard, { pages: paths.length, reused: true });
+            continue;
+          }
+          await indexShard(engine, outDir, paths, target);
+          if (cached) {
+            // Only the newest bundle of a shard is kept: an older one would match only older content.
+            await rm(path.dirname(cached), { recursive: true, force: true });
+            await mkdir(path.dirname(cached), { recursive: true });
+            const temporary = `${cached}.${process.pid}.tmp`;
+            await cp(target, temporary, { recursive: true });
+            await rename(temporary, cached);
+          }
+          results.set(shard, { pages: paths.length, reused: false });
+        }
+      }),
+    );
   } finally {
-    await pagefind.close();
+    await Promise.all(engines.map((engine) => engine.close()));
   }
-  const pages = results.reduce((sum, r) => sum + r.pages, 0);
-  const reused = shards.filter((_, i) => results[i]?.reused);
+  const pages = [...results.values()].reduce((sum, r) => sum + r.pages, 0);
+  const reused = shards.filter((shard) => results.get(shard)?.reused);
   await writeFile(path.join(bundleDir, SHARD_MANIFEST), `${JSON.stringify(shards)}\n`);
   return { pages, bundleDir, shards, reused };
 }
