@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // `npm run build`: checks the content first and stops on any error (Astro alone would only log a
 // dangling reference and exit 0), then builds the site with Astro.
+// First, before Astro loads: a JavaScript heap sized to the machine (see the module).
+import './lib/heap.ts';
 import { rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { build } from 'astro';
