@@ -69,43 +69,58 @@ afterAll(async () => {
   await rm(work, { recursive: true, force: true });
 });
 
+// Each test runs two real builds (a warm one and a cold reference): minutes on a loaded machine.
+const TWO_BUILDS = 300_000;
+
 describe('an incremental build', () => {
-  it('after a body edit, renders that story and its feeds, copies the rest, and equals a cold build', async () => {
-    const file = path.join(content, edited);
-    await writeFile(file, `${await readFile(file, 'utf8')}\nA paragraph added after the first build.\n`);
-    const warm = await build(true);
-    await build(false);
-    expect(differences(await tree(path.join(work, 'site')), await tree(path.join(work, 'cold')))).toEqual([]);
-    const copied = restored(warm.stdout);
-    expect(copied.length).toBeGreaterThan(100);
-    // The edited story and the feeds carrying its body were rendered again, not copied.
-    expect(copied.filter((page) => page.includes('green-patents-pilot/index.html'))).toEqual([]);
-    expect(copied).not.toContain('/en/rss.xml');
-    // Untouched stories were copied; the search index of 2023 too, while 2024's was made again.
-    expect(copied).toContain('/en/2024/trademark-campaign/index.html');
-    expect(warm.stdout).toMatch(/✔ search index: 26 pages \([\d.]+ s\), 2 year shard\(s\), 1 unchanged copied/);
-    const page = await readFile(path.join(work, 'site/en/2024/green-patents-pilot/index.html'), 'utf8');
-    expect(page).toContain('A paragraph added after the first build.');
-  });
+  it(
+    'after a body edit, renders that story and its feeds, copies the rest, and equals a cold build',
+    async () => {
+      const file = path.join(content, edited);
+      await writeFile(file, `${await readFile(file, 'utf8')}\nA paragraph added after the first build.\n`);
+      const warm = await build(true);
+      await build(false);
+      expect(differences(await tree(path.join(work, 'site')), await tree(path.join(work, 'cold')))).toEqual([]);
+      const copied = restored(warm.stdout);
+      expect(copied.length).toBeGreaterThan(100);
+      // The edited story and the feeds carrying its body were rendered again, not copied.
+      expect(copied.filter((page) => page.includes('green-patents-pilot/index.html'))).toEqual([]);
+      expect(copied).not.toContain('/en/rss.xml');
+      // Untouched stories were copied; the search index of 2023 too, while 2024's was made again.
+      expect(copied).toContain('/en/2024/trademark-campaign/index.html');
+      expect(warm.stdout).toMatch(/✔ search index: 26 pages \([\d.]+ s\), 2 year shard\(s\), 1 unchanged copied/);
+      const page = await readFile(path.join(work, 'site/en/2024/green-patents-pilot/index.html'), 'utf8');
+      expect(page).toContain('A paragraph added after the first build.');
+    },
+    TWO_BUILDS,
+  );
 
-  it('after a title edit, updates every page that shows the title, and equals a cold build', async () => {
-    const file = path.join(content, retitled);
-    const source = await readFile(file, 'utf8');
-    await writeFile(file, source.replace(/^title: .*$/m, 'title: 示例知识产权局开放十年专利数据（更新）'));
-    const warm = await build(true);
-    await build(false);
-    expect(differences(await tree(path.join(work, 'site')), await tree(path.join(work, 'cold')))).toEqual([]);
-    // A title is on listings and neighbours' links: no HTML page was copied from the previous build.
-    expect(restored(warm.stdout).filter((page) => page.endsWith('.html'))).toEqual([]);
-    const year = await readFile(path.join(work, 'site/zh/archive/2023/index.html'), 'utf8');
-    expect(year).toContain('示例知识产权局开放十年专利数据（更新）');
-  });
+  it(
+    'after a title edit, updates every page that shows the title, and equals a cold build',
+    async () => {
+      const file = path.join(content, retitled);
+      const source = await readFile(file, 'utf8');
+      await writeFile(file, source.replace(/^title: .*$/m, 'title: 示例知识产权局开放十年专利数据（更新）'));
+      const warm = await build(true);
+      await build(false);
+      expect(differences(await tree(path.join(work, 'site')), await tree(path.join(work, 'cold')))).toEqual([]);
+      // A title is on listings and neighbours' links: no HTML page was copied from the previous build.
+      expect(restored(warm.stdout).filter((page) => page.endsWith('.html'))).toEqual([]);
+      const year = await readFile(path.join(work, 'site/zh/archive/2023/index.html'), 'utf8');
+      expect(year).toContain('示例知识产权局开放十年专利数据（更新）');
+    },
+    TWO_BUILDS,
+  );
 
-  it('with nothing changed, copies every page and every search shard, and still equals a cold build', async () => {
-    const warm = await build(true);
-    expect(warm.stdout).toMatch(/✔ search index: 26 pages \([\d.]+ s\), 2 year shard\(s\), 2 unchanged copied/);
-    expect(restored(warm.stdout).filter((page) => page.endsWith('.html')).length).toBeGreaterThan(100);
-    // `cold/` holds the cold build of this same content, from the test before.
-    expect(differences(await tree(path.join(work, 'site')), await tree(path.join(work, 'cold')))).toEqual([]);
-  });
+  it(
+    'with nothing changed, copies every page and every search shard, and still equals a cold build',
+    async () => {
+      const warm = await build(true);
+      expect(warm.stdout).toMatch(/✔ search index: 26 pages \([\d.]+ s\), 2 year shard\(s\), 2 unchanged copied/);
+      expect(restored(warm.stdout).filter((page) => page.endsWith('.html')).length).toBeGreaterThan(100);
+      // `cold/` holds the cold build of this same content, from the test before.
+      expect(differences(await tree(path.join(work, 'site')), await tree(path.join(work, 'cold')))).toEqual([]);
+    },
+    TWO_BUILDS,
+  );
 });
