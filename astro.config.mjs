@@ -5,6 +5,7 @@ import { unified } from '@astrojs/markdown-remark';
 import { fileAliases } from './src/integrations/file-aliases.ts';
 import { siteSitemap } from './src/integrations/sitemap.ts';
 import { articleMarkdownOptions } from './src/plugins/site.ts';
+import { collectionStorageFor, markdownBytes } from './src/lib/content-size.ts';
 import { siteConfig } from './src/site.config.ts';
 
 const site = process.env.SITE_URL ?? 'https://news.example.org';
@@ -20,7 +21,11 @@ export default defineConfig({
   build: { format: 'directory' },
   // Pages whose cache key (src/data/cache-keys.ts) and code are unchanged are copied from the
   // previous build's copy in the cache dir instead of rendered: a one-story edit renders a handful.
-  experimental: { incrementalBuild: true },
+  experimental: {
+    incrementalBuild: true,
+    // One store module for most archives; chunks past V8's string limit (src/lib/content-size.ts).
+    collectionStorage: collectionStorageFor(markdownBytes(`${process.env.CONTENT_DIR ?? './content'}/articles`)),
+  },
   // Astro 7's default ('jsx') drops the whitespace between a word and an inline element that starts
   // the next source line ("the<a>"), which runs words together in mixed English/Chinese text.
   // `true` compresses HTML-aware and lossless; a build test guards against the default coming back.
