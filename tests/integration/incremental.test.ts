@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { root, runBuild, type BuildResult } from './build-site.ts';
 
@@ -50,7 +51,8 @@ async function build(warm: boolean): Promise<BuildResult> {
 
 /** The output files Astro's log says it copied from the previous build instead of rendering. */
 const restored = (log: string) =>
-  log
+  // Astro colours its log when the environment asks for it (as CI does).
+  stripVTControlCharacters(log)
     .split('\n')
     .filter((line) => line.includes('(restored)'))
     .map((line) => /(\S+)\s+\(restored\)/.exec(line)?.[1] ?? '');
