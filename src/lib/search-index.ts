@@ -10,11 +10,11 @@
  * version): a rebuild indexes only the years whose pages changed and copies the others.
  */
 import { createHash, type Hash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { cp, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { packageVersion } from './packages.ts';
 import { orderShards, SHARD_MANIFEST, searchShardOf } from './search-shards.ts';
 
 /** What indexing produced. */
@@ -39,21 +39,6 @@ export interface IndexSiteOptions {
 
 /** The marker Pagefind looks for; a page without it is not indexed. */
 const INDEXED = 'data-pagefind-body';
-
-/** The installed Pagefind's version (its package does not export `package.json`: found from its entry). */
-function pagefindVersion(): string {
-  let dir = path.dirname(fileURLToPath(import.meta.resolve('pagefind')));
-  for (;;) {
-    const manifest = path.join(dir, 'package.json');
-    if (existsSync(manifest)) {
-      const { name, version } = JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string; version?: string };
-      if (name === 'pagefind' && version) return version;
-    }
-    const parent = path.dirname(dir);
-    if (parent === dir) return 'unknown';
-    dir = parent;
-  }
-}
 
 /** The indexed pages of one shard: their paths in the output folder (with `/`) and its cache key. */
 interface Shard {
@@ -130,7 +115,7 @@ async function indexShard(
 export async function indexSite(outDir: string, options: IndexSiteOptions = {}): Promise<SearchIndexResult> {
   const bundleDir = path.join(outDir, 'pagefind');
   const cacheRoot = options.cacheDir && path.join(options.cacheDir, 'search-index');
-  const byShard = await indexedShards(outDir, pagefindVersion());
+  const byShard = await indexedShards(outDir, packageVersion('pagefind'));
   const shards = orderShards(byShard.keys());
   await mkdir(bundleDir, { recursive: true });
   const results = new Map<string, { pages: number; reused: boolean }>();

@@ -7,13 +7,12 @@
  * Pure TS with no `astro:` imports, so unit tests render cards without a build.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import satori, { type Font } from 'satori';
 import sharp from 'sharp';
 import { siteConfig } from '../site.config.ts';
+import { packageDir, packageVersion } from './packages.ts';
 import { filePath } from './paths.ts';
 
 /** What a share card shows; every field is part of the cache key. */
@@ -108,28 +107,6 @@ const h = (
   key: null,
   props: { style, ...(children === undefined ? {} : { children }), ...(lang === undefined ? {} : { lang }) },
 });
-
-// Resolved from the working directory (the project root in builds and tests), not from this file:
-// in a build this module runs from a bundled chunk in the output folder, outside node_modules' reach.
-const projectRequire = createRequire(path.join(process.cwd(), 'package.json'));
-
-/** The folder of an installed package (found from its entry point: not every package exports `package.json`). */
-function packageDir(name: string): string {
-  let dir = path.dirname(projectRequire.resolve(name));
-  for (;;) {
-    const manifest = path.join(dir, 'package.json');
-    if (existsSync(manifest) && (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === name) {
-      return dir;
-    }
-    const parent = path.dirname(dir);
-    if (parent === dir) throw new Error(`share images: cannot find the folder of the package ${name}`);
-    dir = parent;
-  }
-}
-
-function packageVersion(name: string): string {
-  return (JSON.parse(readFileSync(path.join(packageDir(name), 'package.json'), 'utf8')) as { version: string }).version;
-}
 
 let engineId: string | undefined;
 
