@@ -4,7 +4,6 @@
  * problem with its file, line and field. It only reads: no file is ever written.
  */
 import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'astro/zod';
 import { articleSchema } from '../../schemas/article.ts';
@@ -18,6 +17,8 @@ import type { PublishedAt } from '../dates.ts';
 import { describeSharedField, driftedFields, primaryLanguage, type SharedFacts } from '../stories.ts';
 import { didYouMean } from '../suggest.ts';
 import { mapWithLimit } from '../concurrency.ts';
+import { walkContent } from '../content-files.ts';
+import { bodyImageProblem, bodyImages, imageProblem } from './images.ts';
 import { classifyContentPath } from './layout.ts';
 import { sortProblems, type Problem, type Severity } from './problems.ts';
 import { decodeUtf8, splitFrontmatter } from './source.ts';
@@ -78,15 +79,6 @@ const SINGULAR: Record<CollectionName, string> = {
   tags: 'tag',
 };
 
-/** Lists every file below `dir`, as paths relative to it with forward slashes, sorted. */
-async function listFiles(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((e) => e.isFile())
-    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
-    .sort();
-}
-
 /** Checks a content folder and returns every problem found. */
 export async function checkContent(options: CheckOptions): Promise<CheckResult> {
   const { contentDir, config } = options;
@@ -99,7 +91,23 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
   };
   const atStart: Position = { line: 1, column: 1 };
 
-  const files = await listFiles(contentDir);
+  // Regular files only; every link or special file is an error, and is never read.
+  const tree = walkContent(contentDir);
+  const files = tree.files;
+  for (const breach of tree.breaches) {
+    if (breach.rel === '.') {
+      problems.push({
+        file: display(''),
+        line: 1,
+        column: 1,
+        severity: 'error',
+        field: '(folder)',
+        message: breach.message,
+      });
+    } else {
+      report(breach.rel, atStart, 'error', '(file)', `this is ${breach.message}`);
+    }
+  }
 
   // Pass 1: layout, and the registry of ids (known from file names alone).
   const ids: Record<CollectionName, Map<string, string>> = {
@@ -242,12 +250,13 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
     return undefined;
   };
 
-  const checkImage = async (
+  /** Reports what is wrong with an image path written in a field (a cover, a photo). */
+  const checkImage = (
     rel: string,
     src: string | undefined,
     field: readonly PropertyKey[],
     locate: (p: readonly PropertyKey[]) => Position,
-  ): Promise<void> => {
+  ): void => {
     if (src === undefined) return;
     if (/^[a-z]+:/i.test(src)) {
       report(
@@ -259,18 +268,8 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
       );
       return;
     }
-    const target = path.resolve(path.dirname(path.join(contentDir, rel)), src);
-    try {
-      await stat(target);
-    } catch {
-      report(
-        rel,
-        locate(field),
-        'error',
-        fieldName(field),
-        `image "${src}" not found (looked for ${display(path.relative(contentDir, target))})`,
-      );
-    }
+    const problem = imageProblem(contentDir, rel, src, display);
+    if (problem) report(rel, locate(field), 'error', fieldName(field), problem);
   };
 
   // Pass 2: registry files.
@@ -299,7 +298,7 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
     );
     if (!data) return;
     registryData.set(`${collection}/${id}`, { collection, id, data, locate, rel });
-    if (collection === 'speakers') await checkImage(rel, data['photo'] as string | undefined, ['photo'], locate);
+    if (collection === 'speakers') checkImage(rel, data['photo'] as string | undefined, ['photo'], locate);
   });
 
   // Parent chains must end: an organisation cannot be its own ancestor, nor an event part of itself.
@@ -361,6 +360,12 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
       for (const todo of frontmatterTodos(raw)) {
         report(file.rel, locate(todo.path), 'warning', fieldName(todo.path), `to-do left: ${todo.text}`);
       }
+      // Body images: Markdown and raw-HTML <img>, each a real image inside the content folder.
+      for (const image of bodyImages(split.value.body)) {
+        const problem = bodyImageProblem(contentDir, file.rel, image, display);
+        const line = split.value.bodyLine + image.line - 1;
+        if (problem) report(file.rel, { line, column: image.column }, 'error', '(body image)', problem);
+      }
       for (const todo of bodyTodos(split.value.body)) {
         const line = split.value.bodyLine + todo.index;
         report(file.rel, { line, column: todo.column }, 'warning', '(body)', `to-do left: ${todo.text}`);
@@ -395,7 +400,7 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
       }
       // Checked from the raw data so a missing image is reported even when other fields are wrong.
       const cover = (raw as { cover?: { src?: unknown } } | null)?.cover;
-      if (typeof cover?.src === 'string') await checkImage(file.rel, cover.src, ['cover', 'src'], locate);
+      if (typeof cover?.src === 'string') checkImage(file.rel, cover.src, ['cover', 'src'], locate);
       return { ...file, abs, data, raw: raw as Record<string, unknown>, locate };
     },
   );
