@@ -2,6 +2,7 @@
 // (SITE_URL=https://example.org BASE_PATH=/previews/pr-42/) build the same site under a sub-path.
 import { defineConfig } from 'astro/config';
 import { unified } from '@astrojs/markdown-remark';
+import { contentGuard } from './src/integrations/content-guard.ts';
 import { fileAliases } from './src/integrations/file-aliases.ts';
 import { siteSitemap } from './src/integrations/sitemap.ts';
 import { articleMarkdownOptions } from './src/plugins/site.ts';
@@ -32,7 +33,12 @@ export default defineConfig({
   compressHTML: true,
   // The sitemap (hreflang alternates and x-default, see src/integrations/sitemap.ts) leaves out the
   // alias redirect pages; the 404 it leaves out itself, and it keeps only HTML pages (no feeds, og.png).
-  integrations: [fileAliases(), siteSitemap({ locales: siteConfig.locales, routesLeftOut: ['/[...alias]'] })],
+  // The content guard refuses content images outside the content folder, behind links, or not images.
+  integrations: [
+    contentGuard({ contentDir: process.env.CONTENT_DIR ?? './content' }),
+    fileAliases(),
+    siteSitemap({ locales: siteConfig.locales, routesLeftOut: ['/[...alias]'] }),
+  ],
   // Images in article bodies get responsive `srcset`/`sizes`, width and height, lazy loading.
   image: { layout: 'constrained', responsiveStyles: false },
   markdown: {

@@ -70,11 +70,24 @@ export interface BuildResult {
 
 /** Runs `npm run build`'s script with extra environment variables (CONTENT_DIR, OUT_DIR, BASE_PATH...). */
 export function runBuild(env: Record<string, string>): Promise<BuildResult> {
+  return runScript(path.join(root, 'scripts/build.ts'), [], env);
+}
+
+/**
+ * Runs `astro build` alone, without the content check that `npm run build` runs first: for tests
+ * proving that the build's own guards hold when the checker is skipped.
+ */
+export function runAstroBuild(env: Record<string, string>): Promise<BuildResult> {
+  return runScript(path.join(root, 'node_modules/astro/bin/astro.mjs'), ['build'], env);
+}
+
+/** Runs a Node script in the project root under the build lock, with a fresh cache directory. */
+function runScript(script: string, args: readonly string[], env: Record<string, string>): Promise<BuildResult> {
   return withBuildLock(async () => {
     const cache = await mkdtemp(path.join(tmpdir(), 'news-archive-cache-'));
     try {
       return await new Promise<BuildResult>((resolve, reject) => {
-        const child = spawn(process.execPath, [path.join(root, 'scripts/build.ts')], {
+        const child = spawn(process.execPath, [script, ...args], {
           cwd: root,
           env: { ...buildEnvironment(), GITHUB_ACTIONS: '', ASTRO_CACHE_DIR: cache, ...env },
         });
