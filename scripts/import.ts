@@ -1,16 +1,23 @@
 #!/usr/bin/env node
 // `npm run import`: turns a raw press release (plain text) into draft stories and prints what it
-// found. Never overwrites a file unless --force; writes nothing when anything is refused. Exit 0 on
-// success, 1 when refused, 2 on a usage error. The logic is in src/lib/authoring/.
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+// found. Never overwrites a file unless --force, never writes through a symbolic link or outside the
+// content folder; writes nothing when anything is refused (every target is checked before the first
+// write). Exit 0 on success, 1 when refused, 2 on a usage error. The logic is in src/lib/authoring/.
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { describeArgumentError } from '../src/lib/authoring/cli.ts';
-import { isFolder, readContentState } from '../src/lib/authoring/content-folder.ts';
+import { readContentState, type ContentState } from '../src/lib/authoring/content-folder.ts';
+import {
+  checkContentFile,
+  contentFolderProblem,
+  EditorFileError,
+  writeContentFile,
+} from '../src/lib/authoring/content-io.ts';
 import { planImport, type PlannedStory } from '../src/lib/authoring/import-release.ts';
 import { decodeUtf8 } from '../src/lib/check/source.ts';
 import { siteConfig } from '../src/site.config.ts';
-import { parseCommandLine, refuse } from './lib/cli.ts';
+import { parseCommandLine, refuse, refuseAfterWriting } from './lib/cli.ts';
 
 const HELP = `Usage: npm run import -- <release.txt> [--date YYYY-MM-DD] [--content <dir>] [--force] [--dry-run]
 
@@ -70,9 +77,21 @@ if (positionals.length !== 1) {
 const rawPath = path.resolve(positionals[0] ?? '');
 const contentDir = path.resolve(values.content ?? process.env['CONTENT_DIR'] ?? 'content');
 const shown = (file: string): string => path.relative(process.cwd(), file) || '.';
-if (!(await isFolder(contentDir))) {
-  fail([`the content folder ${contentDir} does not exist: give it with --content <dir> (or CONTENT_DIR)`], 2);
+
+/** Runs a file operation; an expected failure (a link, a read-only or full disk) is one line and exit 1. */
+async function orRefuse<T>(operation: () => Promise<T>): Promise<T> {
+  try {
+    return await operation();
+  } catch (error) {
+    if (error instanceof EditorFileError) fail([error.message], 1);
+    throw error;
+  }
 }
+
+// A missing folder or a file in its place is a wrong --content (usage, exit 2, as npm run status);
+// a link in its place is content that is refused (exit 1).
+const problem = await orRefuse(() => contentFolderProblem(contentDir));
+if (problem) fail([problem.message], problem.code === 'ELINK' ? 1 : 2);
 let bytes: Uint8Array;
 try {
   bytes = await readFile(rawPath);
@@ -82,9 +101,11 @@ try {
 const decoded = decodeUtf8(bytes);
 if (!decoded.ok) fail([`${shown(rawPath)} line ${decoded.line}: ${decoded.message}`], 1);
 
-const state = await readContentState(
-  contentDir,
-  siteConfig.locales.map((l) => l.code),
+const state: ContentState = await orRefuse(() =>
+  readContentState(
+    contentDir,
+    siteConfig.locales.map((l) => l.code),
+  ),
 );
 const plan = planImport(decoded.text, {
   state,
@@ -131,21 +152,25 @@ for (const u of unknown) {
 report.push('');
 
 if (!values['dry-run']) {
+  // Every target first (a link, a file in the way), so that a refusal leaves nothing half-imported.
+  // A dry run checks nothing of the kind: it writes nothing, and the real run will say.
+  for (const story of plan.stories) {
+    await orRefuse(() => checkContentFile(contentDir, story.rel, { overwrite: story.overwrites }));
+  }
+  const written: string[] = [];
   for (const story of plan.stories) {
     const file = path.join(contentDir, story.rel);
-    await mkdir(path.dirname(file), { recursive: true });
     try {
-      await writeFile(file, story.text, { encoding: 'utf8', flag: story.overwrites ? 'w' : 'wx' });
+      await writeContentFile(contentDir, story.rel, story.text, { overwrite: story.overwrites });
+      written.push(shown(file));
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
-        fail(
-          [
-            `${shown(file)} appeared while importing: not overwritten. Run the import again (with --force to replace it)`,
-          ],
-          1,
-        );
-      }
-      throw error;
+      if (!(error instanceof EditorFileError)) throw error;
+      const message =
+        error.code === 'EEXIST' && !story.overwrites
+          ? `${shown(file)} appeared while importing: not overwritten. Run the import again (with --force to replace it)`
+          : error.message;
+      if (written.length === 0) fail([message], 1);
+      refuseAfterWriting(message, written, 'fix the cause, then run the import again with --force');
     }
   }
   report.push(

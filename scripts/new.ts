@@ -1,13 +1,19 @@
 #!/usr/bin/env node
 // `npm run new`: starts a story (a complete frontmatter skeleton with to-dos), or a translation of an
-// existing one. Never overwrites a file unless --force. Exit 0 on success, 1 when the content refuses
-// (unknown id, slug taken, file exists), 2 on a usage error. The logic is in src/lib/authoring/.
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+// existing one. Never overwrites a file unless --force, never writes through a symbolic link or
+// outside the content folder. Exit 0 on success, 1 when the content refuses (unknown id, slug taken,
+// file exists, a link, a read-only or full disk), 2 on a usage error. The logic is in src/lib/authoring/.
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { readSourceArticle } from '../src/lib/authoring/article-file.ts';
 import { describeArgumentError, expandListOptions } from '../src/lib/authoring/cli.ts';
-import { isFolder, readContentState } from '../src/lib/authoring/content-folder.ts';
+import { readContentState, type ContentState } from '../src/lib/authoring/content-folder.ts';
+import {
+  contentFolderProblem,
+  EditorFileError,
+  readContentFile,
+  writeContentFile,
+} from '../src/lib/authoring/content-io.ts';
 import {
   findStory,
   planNewArticle,
@@ -89,23 +95,29 @@ const { values, positionals } = parseCommandLine(
 
 const contentDir = path.resolve(values.content ?? process.env['CONTENT_DIR'] ?? 'content');
 const shown = (rel: string): string => path.relative(process.cwd(), path.join(contentDir, rel)) || '.';
-if (!(await isFolder(contentDir))) {
-  fail([`the content folder ${contentDir} does not exist: give it with --content <dir> (or CONTENT_DIR)`], 2);
-}
-const state = await readContentState(contentDir, localeCodes);
 
-/** Writes the file: exclusively unless --force, so a file that appeared meanwhile is not lost either. */
-async function write(rel: string, text: string, overwrite: boolean): Promise<void> {
-  const file = path.join(contentDir, rel);
-  await mkdir(path.dirname(file), { recursive: true });
+/** Runs a file operation; an expected failure (a link, a read-only or full disk) is one line and exit 1. */
+async function orRefuse<T>(operation: () => Promise<T>): Promise<T> {
   try {
-    await writeFile(file, text, { encoding: 'utf8', flag: overwrite ? 'w' : 'wx' });
+    return await operation();
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
-      fail([`${shown(rel)} already exists: not overwritten. Add --force to replace it`], 1);
-    }
+    if (error instanceof EditorFileError) fail([error.message], 1);
     throw error;
   }
+}
+
+// A missing folder or a file in its place is a wrong --content (usage, exit 2, as npm run status);
+// a link in its place is content that is refused (exit 1).
+const problem = await orRefuse(() => contentFolderProblem(contentDir));
+if (problem) fail([problem.message], problem.code === 'ELINK' ? 1 : 2);
+const state: ContentState = await orRefuse(() => readContentState(contentDir, localeCodes));
+
+/**
+ * Writes the file through the one safe writer: exclusively unless --force (a file that appeared
+ * meanwhile is not lost), never through a link, never outside the content folder.
+ */
+async function write(rel: string, text: string, overwrite: boolean): Promise<void> {
+  await orRefuse(() => writeContentFile(contentDir, rel, text, { overwrite }));
 }
 
 if (values.translate !== undefined) {
@@ -127,7 +139,7 @@ if (values.translate !== undefined) {
     localeCodes,
   );
   if (!target.ok) fail([target.error], 1);
-  const source = readSourceArticle(await readFile(path.join(contentDir, target.sourceRel)));
+  const source = readSourceArticle(await orRefuse(() => readContentFile(contentDir, target.sourceRel)));
   if (!source.ok) fail([`cannot read ${shown(target.sourceRel)}: ${source.message}. Run npm run check to see why`], 1);
   await write(
     target.rel,

@@ -43,3 +43,14 @@ export function refuse(command: string, errors: readonly string[], status: 1 | 2
   console.error(status === 2 ? `Run npm run ${command} -- --help for the options.` : 'Nothing was written.');
   process.exit(status);
 }
+
+/**
+ * Like {@link refuse} (exit 1) for a command that failed after writing some files: the one error
+ * line, then which files were written (so "Nothing was written." is never said when untrue) and
+ * what to do.
+ */
+export function refuseAfterWriting(error: string, written: readonly string[], next: string): never {
+  console.error(`error: ${error}`);
+  console.error(`Written before the failure: ${written.join(', ')}; ${next}.`);
+  process.exit(1);
+}

@@ -1,12 +1,16 @@
 /**
  * What the editor commands need to know about a content folder: its story folders (for slug
- * uniqueness and translations) and its registry (ids for validation, names for matching). Read only.
+ * uniqueness and translations) and its registry (ids for validation, names for matching). Read only,
+ * and never through a symbolic link: a linked story folder or file is not part of the content (the
+ * checker reports it), so it is neither listed nor read.
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'yaml';
 import type { CollectionName } from '../../schemas/common.ts';
 import { classifyContentPath } from '../check/layout.ts';
+import { contentFolderProblem, describeFileError, EditorFileError } from './content-io.ts';
 
 /** One story folder, `articles/<year>/<slug>/`, and the language files in it. */
 export interface StoryFolder {
@@ -39,25 +43,23 @@ export interface ContentState {
   readonly registry: Registry;
 }
 
-/** Files below `dir`, relative with forward slashes; none if it does not exist. */
+/**
+ * Regular files below `dir`, relative with forward slashes. A recursive readdir reports a link as a
+ * link (`isSymbolicLink`, never `isFile` or `isDirectory`) and does not descend into it, so links
+ * are skipped at every level. A folder that cannot be read is an {@link EditorFileError}: listing
+ * less than there is would let a slug that is taken look free.
+ */
 async function listFiles(dir: string): Promise<string[]> {
+  const problem = await contentFolderProblem(dir);
+  if (problem) throw new EditorFileError(problem.message, problem.code);
   try {
     const entries = await readdir(dir, { recursive: true, withFileTypes: true });
     return entries
       .filter((e) => e.isFile())
       .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
       .sort();
-  } catch {
-    return [];
-  }
-}
-
-/** Whether `dir` exists and is a folder. */
-export async function isFolder(dir: string): Promise<boolean> {
-  try {
-    return (await stat(dir)).isDirectory();
-  } catch {
-    return false;
+  } catch (error) {
+    throw new EditorFileError(describeFileError(error, dir), (error as NodeJS.ErrnoException).code ?? 'EIO');
   }
 }
 
@@ -71,7 +73,11 @@ function localized(value: unknown, locales: readonly string[]): { locale: string
   });
 }
 
-/** Reads the story folders and the registry of a content folder; unreadable registry files give ids only. */
+/**
+ * Reads the story folders and the registry of a content folder; unreadable registry files give ids
+ * only. A missing content folder, a file or a link in its place, or an unreadable folder is an
+ * {@link EditorFileError} with one line for the editor.
+ */
 export async function readContentState(contentDir: string, locales: readonly string[]): Promise<ContentState> {
   const stories = new Map<string, { year: string; slug: string; languages: Set<string> }>();
   const registry: Record<CollectionName, Map<string, RegistryEntry>> = {
@@ -90,7 +96,12 @@ export async function readContentState(contentDir: string, locales: readonly str
     } else if (kind.kind === 'entry' && !registry[kind.collection].has(kind.id)) {
       let data: Record<string, unknown> = {};
       try {
-        const parsed: unknown = parse(await readFile(path.join(contentDir, rel), 'utf8'), { maxAliasCount: 50 });
+        // O_NOFOLLOW: the listing saw a regular file, and a link swapped in since is not read either.
+        const text = await readFile(path.join(contentDir, rel), {
+          encoding: 'utf8',
+          flag: constants.O_RDONLY | constants.O_NOFOLLOW,
+        });
+        const parsed: unknown = parse(text, { maxAliasCount: 50 });
         if (parsed !== null && typeof parsed === 'object') data = parsed as Record<string, unknown>;
       } catch {
         // A broken file still names a valid id; `npm run check` reports what is wrong with it.

@@ -1,0 +1,402 @@
+/**
+ * The one way editor commands (`npm run new`, `npm run import`) touch files in the content folder:
+ * never through a symbolic link, never outside the folder, and every expected failure (a link, a
+ * read-only or full disk, a missing folder, a file where a folder should be) as one line for the
+ * editor instead of a stack trace.
+ *
+ * Content arrives by pull request, so a story folder may be a link to anywhere; `mkdir -p` and
+ * `writeFile` would follow it. Hand-written because Node has no `openat()`: every component from
+ * the content folder down is checked with `lstat`, folders are created one at a time and checked
+ * again after creating (a link swapped in meanwhile is caught), the parent's real path must be the
+ * expected one, and the file itself is opened `O_NOFOLLOW` (and `O_EXCL` unless `--force`).
+ */
+import { constants } from 'node:fs';
+import * as fsp from 'node:fs/promises';
+import path from 'node:path';
+
+/** An expected failure, already worded for the editor: one line, file and fix. Never a bug. */
+export class EditorFileError extends Error {
+  /** The errno code behind it (`EACCES`, `EEXIST`…), or `ELINK` / `EOUTSIDE` for a refusal. */
+  readonly code: string;
+
+  constructor(message: string, code: string) {
+    super(message);
+    this.name = 'EditorFileError';
+    this.code = code;
+  }
+}
+
+/** What `lstat` tells (the subset used). */
+export interface EntryStats {
+  isSymbolicLink(): boolean;
+  isDirectory(): boolean;
+  isFile(): boolean;
+  readonly mode: number;
+}
+
+/** The file system calls used; tests replace some to simulate a read-only or full disk. */
+export interface FileIo {
+  readonly lstat: (file: string) => Promise<EntryStats>;
+  readonly mkdir: (dir: string) => Promise<unknown>;
+  readonly realpath: (file: string) => Promise<string>;
+  readonly open: (
+    file: string,
+    flags: number,
+    mode?: number,
+  ) => Promise<{ writeFile(text: string, encoding: 'utf8'): Promise<void>; close(): Promise<void> }>;
+  readonly rename: (from: string, to: string) => Promise<void>;
+  readonly unlink: (file: string) => Promise<void>;
+  readonly rmdir: (dir: string) => Promise<void>;
+  readonly readFile: (file: string, options: { flag: number }) => Promise<Buffer>;
+}
+
+const realIo: FileIo = {
+  lstat: (file) => fsp.lstat(file),
+  mkdir: (dir) => fsp.mkdir(dir),
+  realpath: (file) => fsp.realpath(file),
+  open: (file, flags, mode) => fsp.open(file, flags, mode),
+  rename: (from, to) => fsp.rename(from, to),
+  unlink: (file) => fsp.unlink(file),
+  rmdir: (dir) => fsp.rmdir(dir),
+  readFile: (file, options) => fsp.readFile(file, options),
+};
+
+/** How paths are named in messages, and which file system calls to use. */
+export interface IoOptions {
+  /** A path as the editor should read it (default: relative to the working folder). */
+  readonly show?: (abs: string) => string;
+  /** File system calls to replace (tests only). */
+  readonly io?: Partial<FileIo>;
+}
+
+/** Options of {@link writeContentFile}. */
+export interface WriteOptions extends IoOptions {
+  /** Replace an existing regular file (`--force`). A link is refused even so. */
+  readonly overwrite: boolean;
+}
+
+const showRelative = (abs: string): string => path.relative(process.cwd(), abs) || '.';
+
+/** The message for a link met at `shown`; the same sentence whichever level it is at. */
+export function linkRefusal(shown: string, kind: 'folder' | 'file', verb: 'write' | 'read' = 'write'): string {
+  return `${shown} is a symbolic link; editor commands never ${verb} through links: replace it with a real ${kind}`;
+}
+
+/** What the editor was trying to do, by system call, for messages: "cannot create the folder …". */
+const ACTIONS: Record<string, string> = {
+  mkdir: 'create the folder',
+  open: 'write',
+  write: 'write',
+  rename: 'replace',
+  unlink: 'remove',
+  scandir: 'read the folder',
+  opendir: 'read the folder',
+  read: 'read',
+  lstat: 'look at',
+  realpath: 'look at',
+};
+
+/**
+ * One line for a failed file system call on `abs` (the error's own path wins when it has one):
+ * what could not be done, why, and what to do. Unknown errors still give one line, with their code.
+ */
+export function describeFileError(error: unknown, abs: string, show: (abs: string) => string = showRelative): string {
+  if (error instanceof EditorFileError) return error.message;
+  const e = error as NodeJS.ErrnoException;
+  const at = show(typeof e.path === 'string' ? e.path : abs);
+  const cannot = `cannot ${ACTIONS[e.syscall ?? ''] ?? 'write'} ${at}`;
+  switch (e.code) {
+    case 'EACCES':
+    case 'EPERM':
+      return `${cannot}: permission denied: fix the folder's permissions, or work in a copy of the content folder you own`;
+    case 'EROFS':
+      return `${cannot}: the disk is read-only: work in a writable copy of the content folder`;
+    case 'ENOSPC':
+    case 'EDQUOT':
+      return `${cannot}: no space left on the disk: free some space, then run the command again`;
+    case 'ENOENT':
+      return `${cannot}: it does not exist (was the content folder moved or deleted meanwhile?): check the folder and run the command again`;
+    case 'ENOTDIR':
+      return `${cannot}: part of this path is a file where a folder should be: move the file away, then run the command again`;
+    case 'ELOOP':
+      return linkRefusal(at, 'file');
+    case 'EISDIR':
+      return `${at} is a folder where the file should be: move the folder away, then run the command again`;
+    case 'EEXIST':
+      return `${at} already exists: not overwritten. Add --force to replace it`;
+    case 'ENAMETOOLONG':
+      return `${cannot}: the name is too long for the file system: choose a shorter --slug`;
+    default: {
+      const first = (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
+      return `${cannot}: ${e.code ?? first}: check the disk and the folder, then run the command again`;
+    }
+  }
+}
+
+/** The error as an {@link EditorFileError}, worded by {@link describeFileError}. */
+function asEditorError(error: unknown, abs: string, show: (abs: string) => string): EditorFileError {
+  if (error instanceof EditorFileError) return error;
+  const code = (error as NodeJS.ErrnoException).code ?? 'EIO';
+  return new EditorFileError(describeFileError(error, abs, show), code === 'ELOOP' ? 'ELINK' : code);
+}
+
+/** `lstat`, or undefined when nothing is there. */
+async function lstatOrNone(io: FileIo, file: string): Promise<EntryStats | undefined> {
+  try {
+    return await io.lstat(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+}
+
+/**
+ * Why the content folder itself cannot be used, or undefined: missing, a file, or a link (a link
+ * would take every write elsewhere). `code` tells a missing folder (a usage error) from a link.
+ */
+export async function contentFolderProblem(
+  contentDir: string,
+  options: IoOptions = {},
+): Promise<{ message: string; code: 'ENOENT' | 'ENOTDIR' | 'ELINK' } | undefined> {
+  const io = { ...realIo, ...options.io };
+  const show = options.show ?? showRelative;
+  const root = path.resolve(contentDir);
+  let stats;
+  try {
+    stats = await lstatOrNone(io, root);
+  } catch (error) {
+    throw asEditorError(error, root, show);
+  }
+  if (stats === undefined) {
+    return {
+      code: 'ENOENT',
+      message: `the content folder ${show(root)} does not exist: give it with --content <dir> (or CONTENT_DIR)`,
+    };
+  }
+  if (stats.isSymbolicLink()) {
+    return {
+      code: 'ELINK',
+      message: `${linkRefusal(show(root), 'folder')}, or give the real folder with --content <dir>`,
+    };
+  }
+  if (!stats.isDirectory()) {
+    return {
+      code: 'ENOTDIR',
+      message: `the content folder ${show(root)} is a file, not a folder: give the folder with --content <dir> (or CONTENT_DIR)`,
+    };
+  }
+  return undefined;
+}
+
+/**
+ * The parts of `rel` (a path inside the content folder, forward slashes), refusing anything that
+ * could leave it: absolute paths, `..`, `.`, empty parts, NUL, backslashes. Slugs, years and
+ * ids are validated before they get here; this is the last line of defence, not the message editors
+ * normally see.
+ */
+export function contentPathParts(rel: string): string[] {
+  const parts = rel.split('/');
+  const bad = parts.find((p) => p === '' || p === '.' || p === '..' || p.includes('\\') || p.includes('\0'));
+  if (path.isAbsolute(rel) || bad !== undefined) {
+    throw new EditorFileError(
+      `"${rel.replace(/\p{Cc}/gu, '?')}" is not a path inside the content folder (absolute, or with "..", "." or an empty part): editor commands write only inside it; use a slug of lowercase letters, digits and hyphens`,
+      'EOUTSIDE',
+    );
+  }
+  return parts;
+}
+
+/** The absolute path of `rel`, checked to stay inside the content folder. */
+function insideContent(root: string, parts: readonly string[]): string {
+  const abs = path.join(root, ...parts);
+  const back = path.relative(root, abs);
+  if (back === '' || back.startsWith('..') || path.isAbsolute(back)) {
+    throw new EditorFileError(
+      `${parts.join('/')} resolves outside the content folder: editor commands write only inside it`,
+      'EOUTSIDE',
+    );
+  }
+  return abs;
+}
+
+/** The content folder, refused unless it is a real folder. */
+async function checkedRoot(contentDir: string, options: IoOptions): Promise<string> {
+  const problem = await contentFolderProblem(contentDir, options);
+  if (problem) throw new EditorFileError(problem.message, problem.code);
+  return path.resolve(contentDir);
+}
+
+/**
+ * Walks the folders of `parts` (all but the last) from the content folder down with `lstat`:
+ * a link or a file on the way is refused. With `create`, missing folders are made one at a time
+ * (`mkdir` does not follow a link at the last component) and checked again after making them,
+ * and each one made is recorded in `created` so a failed write can remove it.
+ */
+async function walkFolders(
+  io: FileIo,
+  root: string,
+  parts: readonly string[],
+  show: (abs: string) => string,
+  create: string[] | undefined,
+  verb: 'write' | 'read' = 'write',
+): Promise<string> {
+  let at = root;
+  for (const part of parts.slice(0, -1)) {
+    at = path.join(at, part);
+    let stats = await lstatOrNone(io, at);
+    if (stats === undefined) {
+      if (create === undefined) return at; // Nothing below a missing folder can be a link.
+      try {
+        await io.mkdir(at);
+        create.push(at);
+      } catch (error) {
+        // Someone made it meanwhile: the check below decides whether it is usable.
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      }
+      stats = await io.lstat(at);
+    }
+    if (stats.isSymbolicLink()) throw new EditorFileError(linkRefusal(show(at), 'folder', verb), 'ELINK');
+    if (!stats.isDirectory()) {
+      throw new EditorFileError(
+        `${show(at)} is a file where a folder should be: move it away, then run the command again`,
+        'ENOTDIR',
+      );
+    }
+  }
+  return at;
+}
+
+/** What {@link checkContentFile} found at the target: nothing yet, or a regular file. */
+export type TargetState = 'absent' | 'file';
+
+/**
+ * Checks, without writing, that `rel` could be written: no link or file on the way, the target is
+ * not a link, a folder or (unless `overwrite`) an existing file. Lets a command that writes several
+ * files refuse before writing the first.
+ */
+export async function checkContentFile(contentDir: string, rel: string, options: WriteOptions): Promise<TargetState> {
+  const io = { ...realIo, ...options.io };
+  const show = options.show ?? showRelative;
+  const root = await checkedRoot(contentDir, options);
+  const parts = contentPathParts(rel);
+  const target = insideContent(root, parts);
+  try {
+    await walkFolders(io, root, parts, show, undefined);
+    return await inspectTarget(io, target, show, options.overwrite);
+  } catch (error) {
+    throw asEditorError(error, target, show);
+  }
+}
+
+/** The target file: absent, or a regular file that may be replaced; a link or anything else is refused. */
+async function inspectTarget(
+  io: FileIo,
+  target: string,
+  show: (abs: string) => string,
+  overwrite: boolean,
+): Promise<TargetState> {
+  const stats = await lstatOrNone(io, target);
+  if (stats === undefined) return 'absent';
+  // Refused with or without --force: replacing the link would be safe, but it hides what a
+  // contributor did; the editor should see it.
+  if (stats.isSymbolicLink()) throw new EditorFileError(linkRefusal(show(target), 'file'), 'ELINK');
+  if (!stats.isFile()) {
+    throw new EditorFileError(
+      `${show(target)} is ${stats.isDirectory() ? 'a folder' : 'not a regular file'} where the file should be: move it away, then run the command again`,
+      stats.isDirectory() ? 'EISDIR' : 'ENOTFILE',
+    );
+  }
+  if (!overwrite) {
+    throw new EditorFileError(`${show(target)} already exists: not overwritten. Add --force to replace it`, 'EEXIST');
+  }
+  return 'file';
+}
+
+/** Writes `text` to a new file through `handle`-style calls; removes the file if the write fails. */
+async function writeNew(io: FileIo, file: string, text: string, flags: number, mode: number): Promise<void> {
+  const handle = await io.open(file, flags, mode);
+  try {
+    await handle.writeFile(text, 'utf8');
+  } catch (error) {
+    await handle.close().catch(() => undefined);
+    await io.unlink(file).catch(() => undefined);
+    throw error;
+  }
+  await handle.close();
+}
+
+/**
+ * Writes `text` to `rel` inside the content folder, creating its folders. Never through a link
+ * (a linked `content/articles`, year, story folder or file is refused, with or without
+ * `overwrite`), never outside the folder. Without `overwrite` the file is created exclusively, so
+ * a file that appeared meanwhile is not lost; with it the file is replaced in one step (written
+ * beside it, then renamed over it), so a full disk leaves the old file whole. On failure, what this
+ * call created is removed and the error is an {@link EditorFileError}. Returns what it did.
+ */
+export async function writeContentFile(
+  contentDir: string,
+  rel: string,
+  text: string,
+  options: WriteOptions,
+): Promise<'created' | 'replaced'> {
+  const io = { ...realIo, ...options.io };
+  const show = options.show ?? showRelative;
+  const root = await checkedRoot(contentDir, options);
+  const parts = contentPathParts(rel);
+  const target = insideContent(root, parts);
+  const created: string[] = [];
+  try {
+    const parent = await walkFolders(io, root, parts, show, created);
+    // Belt and braces: the folder must really be where the walk says (no link swapped in between).
+    const expected = path.join(await io.realpath(root), ...parts.slice(0, -1));
+    if ((await io.realpath(parent)) !== expected) {
+      throw new EditorFileError(linkRefusal(show(parent), 'folder'), 'ELINK');
+    }
+    const existing = await inspectTarget(io, target, show, options.overwrite);
+    const exclusive = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW;
+    if (existing === 'absent') {
+      await writeNew(io, target, text, exclusive, 0o666);
+      return 'created';
+    }
+    // Replacing: a new file beside the old one, renamed over it. rename() replaces the directory
+    // entry itself, so even a link swapped in at the last moment is replaced, not followed.
+    const mode = (await io.lstat(target)).mode & 0o777;
+    const temporary = path.join(parent, `.${parts.at(-1) ?? 'file'}.${process.pid}.${Date.now()}.tmp`);
+    try {
+      await writeNew(io, temporary, text, exclusive, mode);
+      await io.rename(temporary, target);
+    } catch (error) {
+      await io.unlink(temporary).catch(() => undefined);
+      // The editor knows the file, not the temporary name beside it.
+      if ((error as NodeJS.ErrnoException).path === temporary) (error as NodeJS.ErrnoException).path = target;
+      throw error;
+    }
+    return 'replaced';
+  } catch (error) {
+    // Leave no empty folders behind: rmdir removes a folder only if it is still empty.
+    for (const dir of created.reverse()) await io.rmdir(dir).catch(() => undefined);
+    throw asEditorError(error, target, show);
+  }
+}
+
+/**
+ * Reads `rel` inside the content folder without following a link at any level (the translation's
+ * source file). Failures are {@link EditorFileError}s.
+ */
+export async function readContentFile(contentDir: string, rel: string, options: IoOptions = {}): Promise<Buffer> {
+  const io = { ...realIo, ...options.io };
+  const show = options.show ?? showRelative;
+  const root = await checkedRoot(contentDir, options);
+  const parts = contentPathParts(rel);
+  const target = insideContent(root, parts);
+  try {
+    await walkFolders(io, root, parts, show, undefined, 'read');
+    return await io.readFile(target, { flag: constants.O_RDONLY | constants.O_NOFOLLOW });
+  } catch (error) {
+    const failure = asEditorError(error, target, show);
+    if (failure.code === 'ELINK' && (error as NodeJS.ErrnoException).code === 'ELOOP') {
+      throw new EditorFileError(linkRefusal(show(target), 'file', 'read'), 'ELINK');
+    }
+    throw failure;
+  }
+}
