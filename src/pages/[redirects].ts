@@ -2,16 +2,14 @@
 // Astro ignores page files whose names start with `_`, hence the dynamic route with one value.
 import type { APIRoute } from 'astro';
 import { siteKeyed } from '../data/cache-keys.ts';
-import { loadSiteData } from '../data/content.ts';
-import { aliasRedirects, redirectsFile } from '../lib/redirects.ts';
+import { siteRedirects } from '../data/redirects.ts';
+import { redirectsFile } from '../lib/redirects.ts';
 
 export function getStaticPaths() {
   return siteKeyed([{ params: { redirects: '_redirects' } }]);
 }
 
-export const GET: APIRoute = async () => {
-  const { stories } = await loadSiteData();
-  return new Response(redirectsFile(aliasRedirects(stories, import.meta.env.BASE_URL)), {
+export const GET: APIRoute = async () =>
+  new Response(redirectsFile(await siteRedirects()), {
     headers: { 'Content-Type': 'text/plain; charset=utf-8' },
   });
-};

@@ -23,7 +23,7 @@ function alive(pid: number): boolean {
 }
 
 /** Runs `fn` while holding the build lock; a lock left by a dead process is taken over. */
-async function withBuildLock<T>(fn: () => Promise<T>): Promise<T> {
+export async function withBuildLock<T>(fn: () => Promise<T>): Promise<T> {
   await mkdir(path.dirname(lockDir), { recursive: true });
   for (;;) {
     try {
@@ -48,7 +48,7 @@ async function withBuildLock<T>(fn: () => Promise<T>): Promise<T> {
  * `import.meta.env` values from the process environment, so Vitest's `BASE_URL=/` would override
  * the base path of a sub-path build, and `NODE_ENV=test` is not a production build.
  */
-function buildEnvironment(): NodeJS.ProcessEnv {
+export function buildEnvironment(): NodeJS.ProcessEnv {
   const env = { ...process.env };
   for (const key of Object.keys(env)) {
     if (['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'NODE_ENV', 'TEST'].includes(key) || key.startsWith('VITEST')) {

@@ -109,29 +109,59 @@ describe('alias redirects', () => {
     {
       year: '2024',
       slug: 'new-name',
-      versions: new Map([['en', { data: { aliases: ['/news/2024/old-name/', '/old.html'] } }]]),
+      versions: new Map([
+        ['en', { entryId: '2024/new-name/en', data: { aliases: ['/news/2024/old-name/', '/old.html'] } }],
+      ]),
     },
     {
       year: '2023',
       slug: 'other',
-      versions: new Map([['zh', { data: { aliases: ['/news/2024/old-name/', 'zh/legacy'] } }]]),
+      versions: new Map([['zh', { entryId: '2023/other/zh', data: { aliases: ['/zh/legacy'] } }]]),
     },
   ];
-  it('points every alias under the base path at its version, first claimant wins, sorted', () => {
-    expect(aliasRedirects(moved, '/previews/pr-42/')).toEqual([
+  const site = (base: string) => ({
+    base,
+    locales: [{ code: 'en', label: 'English' }],
+    publicFiles: [],
+    file: (id: string) => `content/articles/${id}.md`,
+  });
+  it('points every alias under the base path at its version, sorted; an alias claimed twice stops the build', () => {
+    expect(aliasRedirects(moved, site('/previews/pr-42/'))).toEqual([
       {
         alias: '/news/2024/old-name/',
         from: '/previews/pr-42/news/2024/old-name/',
+        param: 'news/2024/old-name',
         to: '/previews/pr-42/en/2024/new-name/',
         language: 'en',
       },
-      { alias: '/old.html', from: '/previews/pr-42/old.html', to: '/previews/pr-42/en/2024/new-name/', language: 'en' },
-      { alias: 'zh/legacy', from: '/previews/pr-42/zh/legacy/', to: '/previews/pr-42/zh/2023/other/', language: 'zh' },
+      {
+        alias: '/old.html',
+        from: '/previews/pr-42/old.html',
+        param: 'old.html',
+        to: '/previews/pr-42/en/2024/new-name/',
+        language: 'en',
+      },
+      {
+        alias: '/zh/legacy',
+        from: '/previews/pr-42/zh/legacy/',
+        param: 'zh/legacy',
+        to: '/previews/pr-42/zh/2023/other/',
+        language: 'zh',
+      },
     ]);
     expect(aliasPath('/', '/a/b')).toBe('/a/b/');
+    const third = {
+      year: '2023',
+      slug: 'third',
+      versions: new Map([['en', { entryId: '2023/third/en', data: { aliases: ['/news/2024/old-name'] } }]]),
+    };
+    const twice = [...moved, third];
+    expect(() => aliasRedirects(twice, site('/'))).toThrow(
+      /^content\/articles\/2024\/new-name\/en\.md: aliases\[0\]: .*same address/,
+    );
   });
   it('writes a _redirects file with 301s', () => {
-    expect(redirectsFile(aliasRedirects(moved, '/'))).toBe(
+    expect(redirectsFile(aliasRedirects(moved, site('/')))).toBe(
       '/news/2024/old-name/ /en/2024/new-name/ 301\n/old.html /en/2024/new-name/ 301\n/zh/legacy/ /zh/2023/other/ 301\n',
     );
   });

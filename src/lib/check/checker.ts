@@ -19,6 +19,7 @@ import { didYouMean } from '../suggest.ts';
 import { mapWithLimit } from '../concurrency.ts';
 import { walkContent } from '../content-files.ts';
 import { bodyImageProblem, bodyImages, imageProblem } from './images.ts';
+import { checkAliases } from './aliases.ts';
 import { classifyContentPath } from './layout.ts';
 import { sortProblems, type Problem, type Severity } from './problems.ts';
 import { decodeUtf8, splitFrontmatter } from './source.ts';
@@ -412,7 +413,6 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
     stories.set(key, [...(stories.get(key) ?? []), a]);
   }
   const slugHome = new Map<string, string>();
-  const aliasHome = new Map<string, string>();
   for (const [key, members] of stories) {
     const [year = '', slug = ''] = key.split('/');
     const first = members[0];
@@ -484,22 +484,11 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
         );
       }
     }
-    for (const m of members) {
-      (m.data?.aliases ?? []).forEach((alias, index) => {
-        const owner = aliasHome.get(alias);
-        if (owner !== undefined) {
-          report(
-            m.rel,
-            m.locate(['aliases', index]),
-            'error',
-            `aliases[${index}]`,
-            `alias ${alias} is also claimed by ${display(owner)}: an old path can redirect to one page only`,
-          );
-        } else {
-          aliasHome.set(alias, m.rel);
-        }
-      });
-    }
+  }
+
+  // Aliases, across all stories: the rules the build applies again when it writes redirects.
+  for (const p of checkAliases({ locales: config.locales, storyFolders: stories.keys(), articles, display })) {
+    report(p.rel, p.position, 'error', p.field, p.message);
   }
 
   return { problems: sortProblems(problems), files: files.length, stories: stories.size };
