@@ -4,6 +4,7 @@ import { defineConfig } from 'astro/config';
 import { unified } from '@astrojs/markdown-remark';
 import { contentGuard } from './src/integrations/content-guard.ts';
 import { fileAliases } from './src/integrations/file-aliases.ts';
+import { publishedImages } from './src/integrations/published-images.ts';
 import { siteSitemap } from './src/integrations/sitemap.ts';
 import { articleMarkdownOptions } from './src/plugins/site.ts';
 import { collectionStorageFor, markdownBytes } from './src/lib/content-size.ts';
@@ -38,6 +39,8 @@ export default defineConfig({
     contentGuard({ contentDir: process.env.CONTENT_DIR ?? './content' }),
     fileAliases(),
     siteSitemap({ locales: siteConfig.locales, routesLeftOut: ['/[...alias]'] }),
+    // Last, once every file is written: drops images no page refers to, strips metadata from the rest.
+    publishedImages(),
   ],
   // Images in article bodies get responsive `srcset`/`sizes`, width and height, lazy loading.
   image: { layout: 'constrained', responsiveStyles: false },

@@ -71,6 +71,11 @@ const urlProperties = [
 
 const iframeSandbox = ['allow-scripts', 'allow-same-origin', 'allow-presentation', 'allow-popups'];
 
+// The only features an embedded player may be granted through `allow=`: going full screen, a floating
+// video window, and playing protected (DRM) video. Camera, microphone, geolocation, USB, payment,
+// clipboard and the rest would let a video page ask the reader for them in the site's name.
+const embedFeatures = ['encrypted-media', 'fullscreen', 'picture-in-picture'];
+
 /** The allow list: GitHub's schema plus figures, a few text-level elements and (filtered) iframes. */
 export const articleSchema: Schema = buildSchema();
 
@@ -122,8 +127,9 @@ function buildSchema(): Schema {
 
 /**
  * Rehype plugin: parses raw HTML, then keeps only what {@link articleSchema} allows, prefixes
- * user-written ids, keeps iframes only from `embedHosts` (sandboxed, lazy, strict referrer), and
- * drops any `javascript:`, `vbscript:` or `data:` URL that got this far.
+ * user-written ids, keeps iframes only from `embedHosts` (sandboxed, lazy, strict referrer, `allow=`
+ * cut down by {@link embedAllowList}), and drops any `javascript:`, `vbscript:` or `data:` URL that
+ * got this far.
  */
 export function rehypeSanitizeBody(options: SanitizeBodyOptions): (tree: Root, file: VFile) => Root {
   const hosts = new Set(options.embedHosts.map((host) => host.toLowerCase()));
@@ -164,6 +170,9 @@ function filterIframes(tree: Root, hosts: ReadonlySet<string>): void {
       const value = node.properties[key];
       if (value !== undefined && value !== null) kept[key] = value;
     }
+    const allow = embedAllowList(kept['allow']);
+    if (allow === undefined) delete kept['allow'];
+    else kept['allow'] = allow;
     node.properties = {
       ...kept,
       loading: 'lazy',
@@ -174,6 +183,27 @@ function filterIframes(tree: Root, hosts: ReadonlySet<string>): void {
     node.children = [];
     return 'skip';
   });
+}
+
+/**
+ * An iframe's `allow=` (Permissions Policy directives such as `camera *; fullscreen 'src'`) cut down to
+ * what an embed needs: the features in `embedFeatures`, each granted to the embedded page's own
+ * origin only (a bare feature name means `'src'`; `*`, `'self'` and other origins are dropped), in a
+ * fixed order so the output does not depend on how the editor wrote it. A feature the editor denied
+ * (`'none'`) stays denied. `undefined` when nothing is left: the attribute is dropped.
+ */
+export function embedAllowList(value: unknown): string | undefined {
+  const text = Array.isArray(value) ? value.join(' ') : typeof value === 'string' ? value : '';
+  const granted = new Set<string>();
+  for (const directive of text.split(';')) {
+    const [feature = '', ...allowlist] = directive.trim().split(/[\t\n\f\r ]+/);
+    const name = feature.toLowerCase();
+    if (embedFeatures.includes(name) && !allowlist.some((origin) => origin.toLowerCase() === "'none'")) {
+      granted.add(name);
+    }
+  }
+  const kept = embedFeatures.filter((name) => granted.has(name));
+  return kept.length > 0 ? kept.join('; ') : undefined;
 }
 
 /** Whether a URL would run script or carry an inline document, the way a browser reads it. */

@@ -1,6 +1,6 @@
 /** A speaker: one person, `content/speakers/<id>.yaml`. */
 import { z } from 'astro/zod';
-import { localizedText, webUrl, type SchemaContext } from './common.ts';
+import { localizedText, plainText, webUrl, type SchemaContext } from './common.ts';
 
 /** The schema of a speaker file. */
 export function speakerSchema<Image extends z.ZodType>(ctx: SchemaContext<Image>) {
@@ -18,14 +18,14 @@ export function speakerSchema<Image extends z.ZodType>(ctx: SchemaContext<Image>
     organisation: ctx.reference('organisations').optional(),
     /** Portrait, relative to this file (e.g. `./photos/wang-binying.jpg`). */
     photo: ctx.image().optional(),
-    /** A short biography per language. */
-    bio: localizedText(ctx, 'bio').optional(),
+    /** A short biography per language; the one text field that may run over several lines (`bio: |`). */
+    bio: localizedText(ctx, 'bio', { multiline: true }).optional(),
     /** Official pages about the speaker. */
     links: z
       .array(
         z.strictObject({
           /** What the link is, e.g. "WIPO biography". */
-          label: z.string().trim().min(1, { error: 'link label must not be empty' }),
+          label: plainText('link label'),
           /** Full address of the page. */
           url: webUrl('link url'),
         }),

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { isEmbeddable, isScriptUrl, rehypeSanitizeBody } from '../../../src/plugins/rehype-sanitize-body.ts';
+import {
+  embedAllowList,
+  isEmbeddable,
+  isScriptUrl,
+  rehypeSanitizeBody,
+} from '../../../src/plugins/rehype-sanitize-body.ts';
 import { elementsOf, render } from './render.ts';
 
 const embedHosts = ['www.youtube-nocookie.com', 'player.bilibili.com'];
@@ -126,6 +131,49 @@ describe('rehypeSanitizeBody: iframes', () => {
         'allow="fullscreen" allowfullscreen loading="lazy" referrerpolicy="strict-origin-when-cross-origin" ' +
         'sandbox="allow-scripts allow-same-origin allow-presentation allow-popups"></iframe>',
     );
+  });
+
+  it('keeps only fullscreen, picture-in-picture and encrypted-media in allow=, for the embed itself', async () => {
+    // YouTube's own embed code, plus what a hostile editor would add.
+    const html = await sanitize(
+      '<iframe src="https://www.youtube-nocookie.com/embed/abc" title="Talk" ' +
+        'allow="accelerometer; autoplay; clipboard-write; encrypted-media; gyroscope; picture-in-picture; ' +
+        "web-share; camera *; microphone https://evil.example; geolocation 'self'; Fullscreen *; usb; payment\" " +
+        'allowfullscreen></iframe>',
+    );
+    expect(html).toBe(
+      '<iframe src="https://www.youtube-nocookie.com/embed/abc" title="Talk" ' +
+        'allow="encrypted-media; fullscreen; picture-in-picture" allowfullscreen loading="lazy" ' +
+        'referrerpolicy="strict-origin-when-cross-origin" ' +
+        'sandbox="allow-scripts allow-same-origin allow-presentation allow-popups"></iframe>',
+    );
+  });
+
+  it('drops allow= when nothing an embed needs is in it', async () => {
+    const html = await sanitize(
+      '<iframe src="https://player.bilibili.com/player.html?bvid=1" allow="camera; microphone; geolocation *"></iframe>',
+    );
+    expect(html).toBe(
+      '<iframe src="https://player.bilibili.com/player.html?bvid=1" loading="lazy" ' +
+        'referrerpolicy="strict-origin-when-cross-origin" ' +
+        'sandbox="allow-scripts allow-same-origin allow-presentation allow-popups"></iframe>',
+    );
+  });
+
+  it.each([
+    ['fullscreen', 'fullscreen'],
+    // Origins and wildcards are dropped: a bare feature name grants it to the embedded page only.
+    ["picture-in-picture *; fullscreen 'self' https://evil.example 'src'", 'fullscreen; picture-in-picture'],
+    // The same list however it is written: case, spacing, repeats, empty directives.
+    ['  FULLSCREEN ;;encrypted-media\t*;fullscreen;  ENCRYPTED-MEDIA ', 'encrypted-media; fullscreen'],
+    // A feature the editor denied stays denied.
+    ["fullscreen 'none'; picture-in-picture", 'picture-in-picture'],
+    // Look-alikes and unknown features are not features an embed needs.
+    ['fullscreen-extra; camera; microphone; geolocation; display-capture; autoplay', undefined],
+    ['', undefined],
+    [undefined, undefined],
+  ])('embedAllowList(%j) is %j', (allow, expected) => {
+    expect(embedAllowList(allow)).toBe(expected);
   });
 
   it.each([
