@@ -1,10 +1,11 @@
 // Wires Astro's glob() loaders over the top-level content/ folder to the schemas in src/schemas/
-// (articles through src/loaders/articles.ts: glob() with Markdown rendered on worker threads).
-// Nothing else lives here: the schemas are shared with `npm run check`.
+// (articles through src/loaders/articles.ts: glob() with Markdown rendered on worker threads; the
+// registries through src/loaders/registry.ts). Both read every file with the checker's reader and
+// refuse symbolic links. Nothing else lives here: the schemas are shared with `npm run check`.
 import { defineCollection, reference } from 'astro:content';
-import { glob } from 'astro/loaders';
 import type { z } from 'astro/zod';
 import { articlesLoader } from './loaders/articles.ts';
+import { registryLoader } from './loaders/registry.ts';
 import { articleSchema } from './schemas/article.ts';
 import { eventSchema } from './schemas/event.ts';
 import { organisationSchema } from './schemas/organisation.ts';
@@ -26,11 +27,11 @@ function context<Image extends z.ZodType>(image: () => Image): SchemaContext<Ima
   };
 }
 
-const yamlFiles = (folder: string) => glob({ pattern: '*.{yaml,yml}', base: `${contentDir}/${folder}` });
+const yamlFiles = (folder: string) => registryLoader({ contentDir, folder });
 
 export const collections = {
   articles: defineCollection({
-    loader: articlesLoader({ pattern: '*/*/*.md', base: `${contentDir}/articles` }),
+    loader: articlesLoader({ pattern: '*/*/*.md', base: `${contentDir}/articles`, contentDir }),
     schema: ({ image }) => articleSchema(context(image)),
   }),
   speakers: defineCollection({

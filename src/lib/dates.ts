@@ -24,11 +24,25 @@ function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
-/** Checks that `YYYY-MM-DD` names a day that exists (no 2024-02-30, no month 13). */
+/**
+ * The earliest year accepted. Earlier ones are typing slips (`0099` for 1999), and JavaScript's
+ * `Date.UTC` reads years 0 to 99 as 1900 to 1999, so they could not even be computed faithfully.
+ */
+const FIRST_YEAR = 1000;
+
+/** The message for a year before `FIRST_YEAR`, with the date the editor probably meant. */
+function earlyYearMessage(text: string, year: number): string {
+  // Two-digit years as people mean them: 00 to 69 in this century, 70 to 99 in the last one.
+  const guess = year < 100 ? (year < 70 ? 2000 + year : 1900 + year) : 2000 + (year % 100);
+  return `date ${text}: years before ${FIRST_YEAR} are not supported; write four digits, e.g. ${guess}${text.slice(4, 10)}`;
+}
+
+/** Checks that `YYYY-MM-DD` names a day that exists (no 2024-02-30, no month 13, no year 0099). */
 export function parseCalendarDay(text: string): DateResult<string> {
   const m = DAY_RE.exec(text.trim());
   if (!m) return { ok: false, message: `"${text}" is not a date: write it as YYYY-MM-DD, e.g. 2024-04-23` };
   const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (year < FIRST_YEAR) return { ok: false, message: earlyYearMessage(text.trim(), year) };
   if (month < 1 || month > 12) return { ok: false, message: `${text} has no month ${month}: months run 01 to 12` };
   const last = daysInMonth(year, month);
   if (day < 1 || day > last) {
@@ -50,18 +64,26 @@ export function dayInTimeZone(instant: Date, timeZone: string): string {
   return `${get('year')}-${get('month')}-${get('day')}`;
 }
 
+/** The UTC day of a `Date` as `YYYY-MM-DD` (four-digit years; `toISOString` writes 0099 as "0099"). */
+function isoDay(value: Date): string {
+  return value.toISOString().slice(0, 10);
+}
+
 /** Builds the value for a plain calendar day. */
 function fromDay(day: string): PublishedAt {
   return { day, instant: `${day}T00:00:00.000Z`, hasTime: false };
 }
 
 /**
- * Parses a frontmatter date: a `YYYY-MM-DD` string, a date-time string with an offset, or the
- * `Date` that Astro's YAML reader already made of an unquoted value (midnight UTC = date only).
+ * Parses a frontmatter date: a `YYYY-MM-DD` string, a date-time string with an offset, or a `Date`
+ * (midnight UTC = date only). The project's YAML reader keeps dates as text (src/lib/check/yaml.ts);
+ * a `Date` only comes from code that builds data itself.
  */
 export function parsePublishedAt(value: unknown, timeZone: string): DateResult<PublishedAt> {
   if (value instanceof Date) {
     if (Number.isNaN(value.getTime())) return { ok: false, message: 'this date does not exist' };
+    if (value.getUTCFullYear() < FIRST_YEAR)
+      return { ok: false, message: earlyYearMessage(isoDay(value), value.getUTCFullYear()) };
     const iso = value.toISOString();
     if (iso.endsWith('T00:00:00.000Z')) return { ok: true, value: fromDay(iso.slice(0, 10)) };
     return { ok: true, value: { day: dayInTimeZone(value, timeZone), instant: iso, hasTime: true } };
@@ -99,10 +121,12 @@ export function parsePublishedAt(value: unknown, timeZone: string): DateResult<P
   };
 }
 
-/** Parses an event's calendar day from a `YYYY-MM-DD` string or the UTC-midnight `Date` YAML made. */
+/** Parses an event's calendar day from a `YYYY-MM-DD` string or a UTC-midnight `Date`. */
 export function parseEventDay(value: unknown): DateResult<string> {
   if (value instanceof Date) {
     if (Number.isNaN(value.getTime())) return { ok: false, message: 'this date does not exist' };
+    if (value.getUTCFullYear() < FIRST_YEAR)
+      return { ok: false, message: earlyYearMessage(isoDay(value), value.getUTCFullYear()) };
     return { ok: true, value: value.toISOString().slice(0, 10) };
   }
   if (typeof value !== 'string') return { ok: false, message: 'expected a date such as 2024-04-23' };

@@ -1,12 +1,17 @@
 /**
- * The articles loader: Astro's `glob()` loader, with Markdown rendered on worker threads during a
- * build (src/loaders/markdown-pool.ts). Everything else (reading, ids, digests that skip unchanged
- * files, schema validation, the store) is the glob loader's own; only the render function of `.md`
- * entries is swapped for one that sends the body to a worker running the same processor.
+ * The articles loader: Astro's `glob()` loader, reading each file with the checker's reader
+ * (src/loaders/read-entry.ts: the same frontmatter split and YAML rules as `npm run check`), with
+ * Markdown rendered on worker threads during a build (src/loaders/markdown-pool.ts). Symbolic links
+ * in the articles folder are refused before anything is read. Everything else (ids, digests that
+ * skip unchanged files, schema validation, the store) is the glob loader's own; only `getEntryInfo`
+ * and the render function of `.md` entries are swapped.
  */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { AstroConfig, ContentEntryRenderFunction, ContentEntryType } from 'astro';
 import { glob, type Loader, type LoaderContext } from 'astro/loaders';
 import { MarkdownPool } from './markdown-pool.ts';
+import { assertLoaderFolder, strictEntryTypes, type EntryTypes } from './read-entry.ts';
 
 /** Where the articles are: a glob pattern under a base folder. */
 export interface ArticlesLoaderOptions {
@@ -14,13 +19,15 @@ export interface ArticlesLoaderOptions {
   readonly pattern: string;
   /** The folder the pattern applies in. */
   readonly base: string;
+  /** The content folder above it, which must not be a symbolic link either. */
+  readonly contentDir?: string;
 }
 
 /**
  * The loader context as Astro passes it to its glob loader: with the entry types by file extension,
  * which the public `LoaderContext` type leaves out.
  */
-type GlobLoaderContext = LoaderContext & { readonly entryTypes: Map<string, ContentEntryType> };
+type GlobLoaderContext = LoaderContext & { readonly entryTypes: EntryTypes };
 
 /** The options Astro's Markdown entry type passes to `processor.createRenderer`, as plain data. */
 function rendererOptions(config: AstroConfig): Record<string, unknown> {
@@ -45,29 +52,54 @@ export function articlesLoader(options: ArticlesLoaderOptions): Loader {
     name: 'articles',
     load: async (loaderContext) => {
       const context = loaderContext as GlobLoaderContext;
-      const markdown = context.entryTypes.get('.md');
+      const root = fileURLToPath(context.config.root);
+      const base = path.resolve(root, options.base);
+      const contentDir = options.contentDir === undefined ? undefined : path.resolve(root, options.contentDir);
+      assertLoaderFolder(root, base, contentDir);
+      const entryTypes = strictEntryTypes(context.entryTypes, { root, base, failFast: !context.watcher });
+      const markdown = entryTypes.get('.md');
       // The dev server renders one changed file at a time: a pool would only add start-up time.
-      if (context.watcher || !markdown?.getRenderFunction) return inner.load(context);
+      if (context.watcher || !markdown?.getRenderFunction) {
+        return inner.load({ ...context, entryTypes } as GlobLoaderContext);
+      }
       const pool = new MarkdownPool({
         siteUrl: String(context.config.site ?? ''),
         renderer: rendererOptions(context.config),
       });
+      // Once the load has failed, the glob loader still works through the files it had queued:
+      // their renders are skipped, and those already sent finish before the pool closes, so the
+      // one message that matters is not buried under "pool was closed" errors, one per file.
+      let failed = false;
+      const rendering = new Set<Promise<unknown>>();
       const render: ContentEntryRenderFunction = async (entry) => {
-        const { html, metadata } = await pool.render({
+        if (failed) return { html: '' };
+        const job = pool.render({
           body: entry.body ?? '',
           frontmatter: entry.data,
           filePath: entry.filePath,
         });
-        // What Astro's own Markdown render function returns (vite-plugin-markdown).
-        return {
-          html,
-          metadata: { ...metadata, imagePaths: metadata.localImagePaths.concat(metadata.remoteImagePaths) },
-        };
+        rendering.add(job);
+        try {
+          const { html, metadata } = await job;
+          // What Astro's own Markdown render function returns (vite-plugin-markdown).
+          return {
+            html,
+            metadata: { ...metadata, imagePaths: metadata.localImagePaths.concat(metadata.remoteImagePaths) },
+          };
+        } finally {
+          rendering.delete(job);
+        }
       };
-      const entryTypes = new Map<string, ContentEntryType>(context.entryTypes);
-      entryTypes.set('.md', { ...markdown, getRenderFunction: () => Promise.resolve(render) });
+      entryTypes.set('.md', {
+        ...markdown,
+        getRenderFunction: () => Promise.resolve(render),
+      } satisfies ContentEntryType);
       try {
         await inner.load({ ...context, entryTypes } as GlobLoaderContext);
+      } catch (error) {
+        failed = true;
+        await Promise.allSettled([...rendering]);
+        throw error;
       } finally {
         await pool.close();
       }

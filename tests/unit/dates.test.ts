@@ -12,6 +12,18 @@ describe('parseCalendarDay', () => {
     expect(parseCalendarDay('2024-13-01')).toEqual({ ok: false, message: expect.stringContaining('no month 13') });
     expect(parseCalendarDay('23/04/2024').ok).toBe(false);
   });
+  it('refuses years before 1000 (JavaScript reads years 0 to 99 as 1900 to 1999), suggesting a year', () => {
+    expect(parseCalendarDay('0099-06-01')).toEqual({
+      ok: false,
+      message: 'date 0099-06-01: years before 1000 are not supported; write four digits, e.g. 1999-06-01',
+    });
+    expect(parseCalendarDay('0000-01-01')).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('e.g. 2000-01-01'),
+    });
+    expect(parseCalendarDay('0999-12-31').ok).toBe(false);
+    expect(parseCalendarDay('1000-01-01')).toEqual({ ok: true, value: '1000-01-01' });
+  });
 });
 
 describe('parsePublishedAt', () => {
@@ -50,6 +62,16 @@ describe('parseEventDay and dayInTimeZone', () => {
     expect(parseEventDay('2024-04-23')).toEqual({ ok: true, value: '2024-04-23' });
     expect(parseEventDay(new Date(Date.UTC(2024, 3, 23)))).toEqual({ ok: true, value: '2024-04-23' });
     expect(parseEventDay('2024-04-31').ok).toBe(false);
+  });
+  it('refuses years before 1000 for publication dates and event days, as text or as a Date', () => {
+    const early = expect.stringContaining('years before 1000 are not supported');
+    expect(parsePublishedAt('0099-06-01', 'UTC')).toEqual({ ok: false, message: early });
+    expect(parsePublishedAt('0099-06-01T10:00+08:00', 'UTC')).toEqual({ ok: false, message: early });
+    expect(parseEventDay('0000-01-01')).toEqual({ ok: false, message: early });
+    const year500 = new Date(Date.UTC(2000, 0, 1));
+    year500.setUTCFullYear(500);
+    expect(parsePublishedAt(year500, 'UTC')).toEqual({ ok: false, message: early });
+    expect(parseEventDay(year500)).toEqual({ ok: false, message: early });
   });
   it('gives the calendar day of an instant in a zone', () => {
     const instant = new Date('2024-04-23T20:00:00Z');

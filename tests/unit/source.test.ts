@@ -33,6 +33,33 @@ describe('splitFrontmatter', () => {
       message: expect.stringContaining('never closed'),
     });
   });
+  it('takes "---" only at the very start of line 1 (after a BOM), as the build does', () => {
+    expect(splitFrontmatter('\uFEFF---\ntitle: A\n---\nBody\n')).toMatchObject({ ok: true, value: { bodyLine: 4 } });
+    expect(splitFrontmatter('---  \ntitle: A\n--- \nBody\n')).toMatchObject({ ok: true, value: { body: 'Body\n' } });
+    // Astro's own reader would take each of these; the checker used to take the first.
+    expect(splitFrontmatter('  ---\ntitle: A\n---\nBody\n')).toEqual({
+      ok: false,
+      line: 1,
+      message: 'the opening "---" must start at the very beginning of line 1: remove the spaces before it',
+    });
+    expect(splitFrontmatter('\n---\ntitle: A\n---\nBody\n')).toEqual({
+      ok: false,
+      line: 1,
+      message: 'the file must start with the line "---": remove the blank lines before it',
+    });
+    expect(splitFrontmatter('+++\ntitle = "A"\n+++\nBody\n')).toMatchObject({
+      ok: false,
+      line: 1,
+      message: expect.stringContaining('(TOML) is not supported'),
+    });
+  });
+  it('names an indented closing "---" by its line', () => {
+    expect(splitFrontmatter('---\ntitle: A\ndate: 2024-04-23\n  ---\nBody\n')).toEqual({
+      ok: false,
+      line: 4,
+      message: 'the closing "---" must start at the very beginning of its line: remove the spaces before it',
+    });
+  });
 });
 
 describe('parseYaml', () => {

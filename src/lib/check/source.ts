@@ -1,5 +1,6 @@
 /**
- * Turning a content file's bytes into text and frontmatter, with exact line numbers.
+ * Turning a content file's bytes into text and frontmatter, with exact line numbers. Shared by the
+ * checker, the editor commands and the build's loaders, so that all of them split a file the same way.
  * A UTF-8 BOM and CRLF line endings are accepted; anything that is not UTF-8 is refused.
  */
 /** Decoded text, or where the first byte that is not UTF-8 sits. */
@@ -44,24 +45,41 @@ export interface SplitArticle {
   readonly bodyLine: number;
 }
 
-/** Splits `---` frontmatter from a Markdown file, or says what is wrong with the delimiters. */
-export function splitFrontmatter(
-  raw: string,
-): { ok: true; value: SplitArticle } | { ok: false; line: number; message: string } {
+/** Why a Markdown file's frontmatter cannot be split off: the file line at fault, and what to do. */
+export interface SplitProblem {
+  readonly ok: false;
+  /** 1-based file line. */
+  readonly line: number;
+  /** What is wrong with the delimiters and how to fix it. */
+  readonly message: string;
+}
+
+/**
+ * Splits `---` frontmatter from a Markdown file, or says what is wrong with the delimiters. The
+ * build reads articles through this function too (src/loaders/articles.ts), so the rule is the
+ * same everywhere: the first line is exactly `---` (after an optional byte order mark; trailing
+ * spaces are allowed), and a line `---` closes the fields. Astro's own reader would also take
+ * leading blank lines or `+++` (TOML) and close at any line starting with `---`; here these are
+ * refused with a message instead of being read differently by the checker and the build.
+ */
+export function splitFrontmatter(raw: string): { ok: true; value: SplitArticle } | SplitProblem {
   // CRLF files (Windows editors) read like LF ones: a trailing "\r" would otherwise stick to the
   // last frontmatter value ("nobody\r") or break a flow list. Line numbers are unchanged.
-  const text = raw.replace(/\r\n/g, '\n');
-  const firstLine = text.slice(0, text.search(/\r?\n|$/));
-  if (firstLine.trim() !== '---') {
-    return {
-      ok: false,
-      line: 1,
-      message: 'the file must start with a line "---", then the frontmatter fields, then another "---" line',
-    };
-  }
+  const text = raw.replace(/^\uFEFF/, '').replace(/\r\n/g, '\n');
+  const firstEnd = text.indexOf('\n');
+  const firstLine = firstEnd === -1 ? text : text.slice(0, firstEnd);
+  if (!/^---[ \t]*$/.test(firstLine)) return { ok: false, line: 1, message: openingProblem(text, firstLine) };
   // A file with no closing delimiter is refused, rather than read as all frontmatter.
-  const closing = /\r?\n---[ \t]*(?:\r?\n|$)/.exec(text.slice(firstLine.length));
+  const closing = /\n---[ \t]*(?:\n|$)/.exec(text.slice(firstLine.length));
   if (!closing) {
+    const indented = /\n[ \t]+---[ \t]*(?:\n|$)/.exec(text.slice(firstLine.length));
+    if (indented) {
+      return {
+        ok: false,
+        line: text.slice(0, firstLine.length + indented.index + 1).split('\n').length,
+        message: 'the closing "---" must start at the very beginning of its line: remove the spaces before it',
+      };
+    }
     return {
       ok: false,
       line: 1,
@@ -74,4 +92,18 @@ export function splitFrontmatter(
   const yaml = text.slice(start, start + closing.index);
   const bodyLine = yaml.split('\n').length + 2;
   return { ok: true, value: { yaml, body: text.slice(start + closing.index + closing[0].length), bodyLine } };
+}
+
+/** What is wrong with a first line that is not `---`, in the editor's terms. */
+function openingProblem(text: string, firstLine: string): string {
+  if (firstLine.trim() === '---') {
+    return 'the opening "---" must start at the very beginning of line 1: remove the spaces before it';
+  }
+  if (/^\s*\+\+\+\s*$/.test(firstLine)) {
+    return 'frontmatter between "+++" lines (TOML) is not supported: write the fields as YAML between two "---" lines';
+  }
+  if (firstLine.trim() === '' && /^\s*---[ \t]*$/m.test(text)) {
+    return 'the file must start with the line "---": remove the blank lines before it';
+  }
+  return 'the file must start with a line "---", then the frontmatter fields, then another "---" line';
 }

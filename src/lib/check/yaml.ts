@@ -1,6 +1,27 @@
-/** YAML parsing that keeps positions, so every problem can name its line and column. */
-import { CORE_SCHEMA, load } from 'js-yaml';
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+/**
+ * The one YAML reader of the project: `npm run check`, the editor commands and the build's content
+ * loaders (src/loaders/) all read frontmatter and registry files through `parseYaml`, so they cannot
+ * disagree about a value. It keeps positions, so every problem can name its line and column.
+ *
+ * The rules, for editors: the YAML 1.2 core schema (plain text, numbers, true/false, null, lists and
+ * maps; an unquoted `2024-04-30` stays the text "2024-04-30" and the schemas parse it as a date);
+ * no tags beyond the core ones (`!!js/function`, `!!binary`, `!foo` are refused); no control
+ * characters; no merge keys (`<<: *name`); one document per file; at most 32 levels of lists and
+ * maps inside each other, checked without recursion so that no input can overflow the stack.
+ */
+import { CORE_SCHEMA, load, YAMLException } from 'js-yaml';
+import {
+  Composer,
+  isAlias,
+  isMap,
+  isScalar,
+  isSeq,
+  LineCounter,
+  Parser,
+  type CST,
+  type Document,
+  type Node,
+} from 'yaml';
 
 /** A place in a file. */
 export interface Position {
@@ -24,56 +45,139 @@ export interface YamlError extends Position {
   readonly message: string;
 }
 
+/** What `parseYaml` returns: the data, or every syntax error with its position. */
+export type YamlResult = { ok: true; value: ParsedYaml } | { ok: false; errors: YamlError[] };
+
+/** How many lists and maps may sit inside each other (the top-level fields count as one). */
+export const MAX_YAML_DEPTH = 32;
+
 /** Aliases beyond this count are an attack ("billion laughs"), not content. */
 const MAX_ALIASES = 50;
 
-/** What `parseYaml` returns: the data, or every syntax error with its position. */
-export type YamlResult = { ok: true; value: ParsedYaml } | { ok: false; errors: YamlError[] };
+/** A broken file gets at most this many messages: past the first few, they are echoes of one slip. */
+const MAX_ERRORS = 10;
+
+/**
+ * js-yaml's options: the core schema (no timestamps, no `!!binary`), and its depth limit, which
+ * counts every node (a scalar in the deepest list too), hence the one more.
+ * (`maxDepth` is missing from @types/js-yaml; js-yaml 4.3 reads it.)
+ */
+const JS_YAML_OPTIONS = { schema: CORE_SCHEMA, maxDepth: MAX_YAML_DEPTH + 1 };
 
 /** An alias (`*name`) outside quotes, roughly: such files take the careful parser, which counts them. */
 const ALIAS = /(?:^|[\s,[{:-])\*[^\s*]/m;
 
 /**
- * Parses YAML text; returns every syntax error with its position instead of throwing.
- * Most files are fine, so they are read first with js-yaml (the parser Astro's build uses, about
- * 3× faster, no positions); the positions of a valid file are only computed, by `yaml`, the first
- * time a problem needs one. A file js-yaml refuses, or one with aliases, is read by `yaml` at once.
+ * Characters no field may contain: C0 controls except tab and line breaks, DEL, C1 controls, and the
+ * non-characters U+FFFE/U+FFFF. Invisible in most editors, and NUL ends strings in C tools.
+ */
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffe\uffff]/;
+
+/** Explicit tags that only restate what the core schema reads anyway (`!` is the non-specific tag). */
+const PLAIN_TAGS = new Set(
+  ['str', 'int', 'float', 'bool', 'null', 'seq', 'map'].map((t) => `tag:yaml.org,2002:${t}`).concat('!'),
+);
+
+const DEPTH_MESSAGE = `lists and maps nest more than ${MAX_YAML_DEPTH} levels deep here: flatten the fields`;
+const MERGE_MESSAGE = 'YAML merge keys (<<: *name) are not supported: write the fields out';
+const MULTIPLE_DOCUMENTS_MESSAGE = "a file holds one set of fields: remove the second '---' block";
+
+/**
+ * Parses YAML text; returns every problem with its position instead of throwing.
+ * Most files are fine, so they are read first with js-yaml (about 3× faster than `yaml`, no
+ * positions); the positions of a valid file are only computed, by `yaml`, the first time a problem
+ * needs one. A file js-yaml refuses, or one with aliases or merge keys, is read by `yaml` at once,
+ * which explains what is wrong and where.
  */
 export function parseYaml(text: string): YamlResult {
-  if (!ALIAS.test(text)) {
-    let data: unknown;
-    try {
-      data = load(text, { schema: CORE_SCHEMA });
-    } catch {
-      return parseYamlWithPositions(text);
+  const control = CONTROL.exec(text);
+  if (control) return failAt(text, control.index, controlMessage(control[0]));
+  let data: unknown;
+  try {
+    data = load(text, JS_YAML_OPTIONS);
+  } catch (error) {
+    // Refused here, before `yaml` (which recurses per level) ever sees a deeply nested text.
+    if (error instanceof YAMLException && /maxDepth/.test(error.reason)) {
+      return {
+        ok: false,
+        errors: [{ line: error.mark.line + 1, column: error.mark.column + 1, message: DEPTH_MESSAGE }],
+      };
     }
-    let careful: YamlResult | undefined;
-    const locate = (path: readonly PropertyKey[]): Position => {
-      careful ??= parseYamlWithPositions(text);
-      return careful.ok ? careful.value.locate(path) : { line: 1, column: 1 };
-    };
-    return { ok: true, value: { data, locate } };
+    return parseYamlWithPositions(text);
   }
-  return parseYamlWithPositions(text);
+  // js-yaml keeps an alias as a shared reference (the expansion happens later, in validation and
+  // serialisation) and reads `<<` as a plain key: both are `yaml`'s to judge.
+  if (ALIAS.test(text) || text.includes('<<')) return parseYamlWithPositions(text);
+  let careful: YamlResult | undefined;
+  const locate = (path: readonly PropertyKey[]): Position => {
+    careful ??= parseYamlWithPositions(text);
+    return careful.ok ? careful.value.locate(path) : { line: 1, column: 1 };
+  };
+  return { ok: true, value: { data, locate } };
+}
+
+/** The 1-based position of a character offset (for the rare failures js-yaml or the scan find). */
+function positionOf(text: string, offset: number): Position {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
+/** A result with one error at a character offset. */
+function failAt(text: string, offset: number, message: string): YamlResult {
+  return { ok: false, errors: [{ ...positionOf(text, offset), message }] };
+}
+
+/** The editor's message for a control character. */
+function controlMessage(char: string): string {
+  const code = char.charCodeAt(0);
+  const name = ({ 0x00: ' (NUL)', 0x1b: ' (ESC)', 0x7f: ' (DEL)' } as Record<number, string>)[code] ?? '';
+  const hex = code.toString(16).toUpperCase().padStart(4, '0');
+  return `an invisible control character U+${hex}${name} is not allowed in the fields: delete it (retype the text around it if your editor does not show it)`;
 }
 
 /** Parses YAML with `yaml`, keeping every node's position. */
 function parseYamlWithPositions(text: string): YamlResult {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const at = (offset: number): Position => {
     const { line, col } = lineCounter.linePos(offset);
     return { line, column: col };
   };
+  // The parser keeps its own stack (no recursion); the composer recurses once per level, so the
+  // depth is measured on the parser's tokens first.
+  const tokens = [...new Parser(lineCounter.addNewLine).parse(text)];
+  const documents = tokens.filter((t) => t.type === 'document');
+  const second = documents[1];
+  if (second) return { ok: false, errors: [{ ...at(second.offset), message: MULTIPLE_DOCUMENTS_MESSAGE }] };
+  const deep = tooDeepToken(tokens);
+  if (deep) return { ok: false, errors: [{ ...at(deep.offset), message: DEPTH_MESSAGE }] };
+  let doc: Document.Parsed | undefined;
+  // The core schema whatever the file says: a `%YAML 1.1` line would otherwise switch on timestamps
+  // (Dates), `yes`/`no` booleans and merge keys, reading the file differently from js-yaml.
+  const composer = new Composer({ uniqueKeys: true, version: '1.2', schema: 'core', merge: false });
+  for (const composed of composer.compose(tokens, true, text.length)) doc ??= composed;
+  if (!doc) return { ok: true, value: { data: null, locate: () => ({ line: 1, column: 1 }) } };
   if (doc.errors.length > 0) {
     return {
       ok: false,
-      errors: doc.errors.map((e) => ({ ...at(e.pos[0]), message: yamlMessage(e.code, e.message) })),
+      errors: doc.errors
+        .slice(0, MAX_ERRORS)
+        .map((e) => ({ ...at(e.pos[0]), message: yamlMessage(e.code, e.message) })),
     };
   }
+  const refused = refusedNodes(doc, text);
+  if (refused.length > 0) {
+    return { ok: false, errors: refused.slice(0, MAX_ERRORS).map((r) => ({ ...at(r.offset), message: r.message })) };
+  }
+  const parsed = doc;
   let data: unknown;
   try {
-    data = doc.toJS({ maxAliasCount: MAX_ALIASES });
+    data = parsed.toJS({ maxAliasCount: MAX_ALIASES });
   } catch (error) {
     return {
       ok: false,
@@ -81,14 +185,147 @@ function parseYamlWithPositions(text: string): YamlResult {
         {
           line: 1,
           column: 1,
-          message: /alias/i.test(String(error))
+          message: /excessive alias/i.test(String(error))
             ? `too many YAML aliases (*name): a file may expand at most ${MAX_ALIASES}; write the values out instead`
             : `the YAML could not be read: ${String(error)}`,
         },
       ],
     };
   }
-  return { ok: true, value: { data, locate: (path) => locateIn(doc, path, at) } };
+  return { ok: true, value: { data, locate: (path) => locateIn(parsed, path, at) } };
+}
+
+/** The first token nested more than `MAX_YAML_DEPTH` lists and maps deep, found without recursion. */
+function tooDeepToken(tokens: readonly CST.Token[]): CST.Token | undefined {
+  const pending: [CST.Token | null | undefined, number][] = tokens.map((t) => [t, 0]);
+  while (pending.length > 0) {
+    const [token, outer] = pending.pop()!;
+    if (!token) continue;
+    if (token.type === 'document') {
+      pending.push([token.value, outer]);
+    } else if (token.type === 'block-map' || token.type === 'block-seq' || token.type === 'flow-collection') {
+      const depth = outer + 1;
+      if (depth > MAX_YAML_DEPTH) return token;
+      for (const item of token.items) pending.push([item.key, depth], [item.value, depth]);
+    }
+  }
+  return undefined;
+}
+
+/** A node the project refuses although YAML allows it. */
+interface Refusal {
+  readonly offset: number;
+  readonly message: string;
+}
+
+/**
+ * Walks a document without recursion and lists what the project refuses: explicit tags beyond the
+ * core ones, merge keys, an alias inside the block it names (data that never ends), and nesting
+ * deeper than `MAX_YAML_DEPTH` once aliases are expanded.
+ */
+function refusedNodes(doc: Document.Parsed, text: string): Refusal[] {
+  const refusals: Refusal[] = [];
+  /** Lists and maps below each finished node, counting itself (aliases count as their target). */
+  const heights = new Map<unknown, number>();
+  interface Frame {
+    readonly node: Node;
+    readonly children: unknown[];
+    next: number;
+    height: number;
+  }
+  const frames: Frame[] = [];
+  const checkTag = (node: Node): void => {
+    if (node.tag === undefined || PLAIN_TAGS.has(node.tag)) return;
+    const written = writtenTag(text, node.range?.[0] ?? 0);
+    const shown = written?.source ?? node.tag.replace(/^tag:yaml\.org,2002:/, '!!');
+    refusals.push({
+      offset: written?.offset ?? node.range?.[0] ?? 0,
+      message: `YAML tags such as ${shown.length > 40 ? `${shown.slice(0, 40)}…` : shown} are not allowed: write plain text, lists and maps`,
+    });
+  };
+  const finish = (node: unknown, height: number): boolean => {
+    heights.set(node, height);
+    const parent = frames.at(-1);
+    if (parent) parent.height = Math.max(parent.height, height + 1);
+    if (height <= MAX_YAML_DEPTH) return true;
+    refusals.push({ offset: (node as Node).range?.[0] ?? 0, message: DEPTH_MESSAGE });
+    return false;
+  };
+  const heightOf = (node: unknown): number | undefined => {
+    if (isAlias(node)) {
+      const target = node.resolve(doc);
+      if (target === undefined) {
+        refusals.push({
+          offset: node.range?.[0] ?? 0,
+          message: `the alias *${node.source} has no anchor &${node.source} before it: add the anchor, or write the value out`,
+        });
+        return 0;
+      }
+      const height = heights.get(target);
+      if (height === undefined) {
+        // Not finished yet, so it is an ancestor: the alias would make the data contain itself.
+        refusals.push({
+          offset: node.range?.[0] ?? 0,
+          message: `the alias *${node.source} sits inside the block it names, so its value would never end: write the values out`,
+        });
+        return 0;
+      }
+      return height;
+    }
+    if (isScalar(node)) {
+      checkTag(node);
+      return 0;
+    }
+    if (isMap(node) || isSeq(node)) {
+      checkTag(node);
+      const children: unknown[] = [];
+      if (isMap(node)) {
+        for (const pair of node.items) {
+          if (isScalar(pair.key) && pair.key.value === '<<' && pair.key.type === 'PLAIN') {
+            refusals.push({ offset: pair.key.range?.[0] ?? 0, message: MERGE_MESSAGE });
+          }
+          children.push(pair.key, pair.value);
+        }
+      } else {
+        children.push(...node.items);
+      }
+      frames.push({ node, children, next: 0, height: 1 });
+      return undefined;
+    }
+    return 0;
+  };
+  const rootHeight = heightOf(doc.contents);
+  if (rootHeight !== undefined) return refusals;
+  while (frames.length > 0) {
+    const frame = frames.at(-1)!;
+    if (frame.next < frame.children.length) {
+      const child = frame.children[frame.next++];
+      const height = heightOf(child);
+      if (height !== undefined) {
+        heights.set(child, height);
+        frame.height = Math.max(frame.height, height + 1);
+      }
+      continue;
+    }
+    frames.pop();
+    if (!finish(frame.node, frame.height)) break;
+  }
+  return refusals;
+}
+
+/** The tag written before the node at `offset` (skipping an anchor), as the editor wrote it. */
+function writtenTag(text: string, offset: number): { offset: number; source: string } | undefined {
+  let end = offset;
+  for (let tries = 0; tries < 2; tries++) {
+    while (end > 0 && /\s/.test(text[end - 1] ?? '')) end--;
+    let start = end;
+    while (start > 0 && !/\s/.test(text[start - 1] ?? '')) start--;
+    const word = text.slice(start, end);
+    if (word.startsWith('!')) return { offset: start, source: word };
+    if (!word.startsWith('&')) return undefined;
+    end = start;
+  }
+  return undefined;
 }
 
 /** Editor-friendly wording for the YAML parser's error codes. */
