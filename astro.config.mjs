@@ -20,6 +20,9 @@ export default defineConfig({
   outDir: process.env.OUT_DIR ?? './dist',
   // Content layer store and image cache; separate builds (tests, fixture sites) use separate caches.
   cacheDir: process.env.ASTRO_CACHE_DIR ?? './node_modules/.astro',
+  // `npm run build` publishes dist/ as a link into dist.versions/ (scripts/lib/publish.ts): the dev
+  // server's watcher skips the output folder by itself, but would watch every folder of the versions.
+  vite: { server: { watch: { ignored: ['**/dist.versions/**', '**/dist.building/**'] } } },
   build: { format: 'directory' },
   // Pages whose cache key (src/data/cache-keys.ts) and code are unchanged are copied from the
   // previous build's copy in the cache dir instead of rendered: a one-story edit renders a handful.

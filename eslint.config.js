@@ -5,7 +5,7 @@ import { defineConfig } from 'eslint/config';
 import tseslint from 'typescript-eslint';
 
 export default defineConfig(
-  { ignores: ['dist/', '.astro/', 'node_modules/', 'schemas/'] },
+  { ignores: ['dist/', 'dist.versions/', 'dist.building/', '.astro/', 'node_modules/', 'schemas/'] },
   js.configs.recommended,
   tseslint.configs.recommended,
   astro.configs.recommended,

@@ -1,17 +1,42 @@
 #!/usr/bin/env node
 // `npm run build`: checks the content first and stops on any error (Astro alone would only log a
-// dangling reference and exit 0), then builds the site with Astro.
+// dangling reference and exit 0), then builds the site with Astro and publishes it in one step
+// (scripts/lib/publish.ts: dist/ becomes a link to the new site; one build per output at a time).
 // First, before Astro loads: a JavaScript heap sized to the machine (see the module).
 import './lib/heap.ts';
-import { rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { build } from 'astro';
 import { checkContent } from '../src/lib/check/checker.ts';
 import { countProblems, formatProblem, githubAnnotations } from '../src/lib/check/problems.ts';
 import { indexSite } from '../src/lib/search-index.ts';
 import { siteConfig } from '../src/site.config.ts';
+import {
+  acquireLock,
+  discardStaging,
+  prepareOutput,
+  PublishError,
+  publishSite,
+  shownPath,
+  stagingFor,
+  type OutputLock,
+} from './lib/publish.ts';
 
 const contentDir = path.resolve(process.env['CONTENT_DIR'] ?? 'content');
+const outDir = path.resolve(process.env['OUT_DIR'] ?? 'dist');
+/** The one line shown when a publishing step fails, then exit 1 (no stack trace). */
+function failed(error: unknown, what: string): never {
+  const message = error instanceof Error ? error.message : String(error);
+  console.error(error instanceof PublishError ? `✖ ${message}` : `✖ ${what}: ${message}`);
+  process.exit(1);
+}
+// One build per output folder at a time, from the start: a second one refuses at once (scripts/lib/publish.ts).
+let lock: OutputLock;
+try {
+  lock = acquireLock(outDir);
+} catch (error) {
+  failed(error, `could not lock ${shownPath(outDir)}/`);
+}
+process.on('exit', () => lock.release());
 // Each step's line ends with its duration, which `npm run bench` reads to split the build into phases.
 const checkStarted = performance.now();
 /** Seconds since `start`, as printed at the end of a step's line. */
@@ -29,18 +54,15 @@ if (errors > 0) {
 console.log(
   `✔ content check: ${result.files} files, ${result.stories} stories, ${warnings} warning(s) ${took(checkStarted)}`,
 );
-// Build into a staging folder beside the output and swap it in only when everything has succeeded:
-// a failed build never leaves a half-written site that looks complete, and the previous one stays.
-const outDir = path.resolve(process.env['OUT_DIR'] ?? 'dist');
-// The same name every time: Astro's incremental build hashes the output folder into the page
-// code, so a per-process name would make every page look changed. (One build per output at a time.)
-const staging = `${outDir}.building`;
-/** A path as the user would write it: relative inside the project, absolute elsewhere. */
-const shown = (dir: string) => {
-  const relative = path.relative(process.cwd(), dir);
-  return relative === '' || relative.startsWith('..') ? dir : relative;
-};
-await rm(staging, { recursive: true, force: true });
+// Build into a staging folder and publish it only when everything has succeeded, in one step:
+// dist/ is a link to the complete old site until it is a link to the complete new one. The staging
+// folder is `<out>.building` (inside the project if the output is on another filesystem) and has
+// the same name every time: Astro's incremental build hashes the output folder into the page code.
+const shown = shownPath(outDir);
+const notPrepared = (error: unknown) => failed(error, `could not prepare ${shown}/`);
+const staging = await stagingFor(outDir).catch(notPrepared);
+// What a killed build left (staging folder, temporary link, unpublished versions) goes first.
+await prepareOutput(outDir, { staging }).catch(notPrepared);
 try {
   process.env['OUT_DIR'] = staging;
   const astroStarted = performance.now();
@@ -56,12 +78,18 @@ try {
   console.log(
     `✔ search index: ${search.pages} pages ${took(indexStarted)}, ${search.shards.length} year shard(s)${copied}`,
   );
-  await rm(outDir, { recursive: true, force: true });
-  await rename(staging, outDir);
 } catch (error) {
-  await rm(staging, { recursive: true, force: true });
+  await discardStaging(staging);
   console.error(`✖ build failed: ${error instanceof Error ? error.message : String(error)}`);
-  console.error(`  Nothing was written to ${shown(outDir)}/.`);
+  console.error(`  Nothing was written to ${shown}/.`);
   process.exit(1);
 }
-console.log(`✔ site built into ${shown(outDir)}/`);
+try {
+  const published = await publishSite(outDir, { staging });
+  if (!published.atomic) {
+    console.log(`  (${shown}/ was replaced in two steps: this filesystem has no symbolic links)`);
+  }
+} catch (error) {
+  failed(error, `could not publish into ${shown}/ (the previous site is still there)`);
+}
+console.log(`✔ site built into ${shown}/`);

@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { afterAll } from 'vitest';
 
 /** The project root. */
 export const root = path.resolve(import.meta.dirname, '../..');
@@ -68,8 +69,17 @@ export interface BuildResult {
   readonly stderr: string;
 }
 
+/** Output folders built by the current test file. */
+const outputs = new Set<string>();
+// A built OUT_DIR is a link into `<OUT_DIR>.versions/` (scripts/lib/publish.ts): tests remove their
+// OUT_DIR, and the versions folder beside it goes when the test file ends.
+afterAll(async () => {
+  for (const out of outputs) await rm(`${out}.versions`, { recursive: true, force: true });
+});
+
 /** Runs `npm run build`'s script with extra environment variables (CONTENT_DIR, OUT_DIR, BASE_PATH...). */
 export function runBuild(env: Record<string, string>): Promise<BuildResult> {
+  if (env['OUT_DIR']) outputs.add(path.resolve(env['OUT_DIR']));
   return runScript(path.join(root, 'scripts/build.ts'), [], env);
 }
 

@@ -1,7 +1,7 @@
 // Build guarantees on the fixture site: the same content gives a byte-identical site whatever the
 // machine's time zone; every page is valid HTML; a build that fails leaves no half-written site.
 import { createHash } from 'node:crypto';
-import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { cp, lstat, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -71,18 +71,28 @@ describe('a failed build', () => {
   it('exits non-zero with the reason and leaves the previous site untouched, with no partial output', async () => {
     const broken = path.join(work, 'broken-content');
     await cp(content, broken, { recursive: true });
-    // Passes the content check, then fails inside Astro: a body image that does not exist.
+    // Passes the content check, then fails late in the build, after the pages are written: a body
+    // image whose PNG header is whole (the checker reads headers) but whose image data is cut off.
+    // (A missing image no longer does: the checker reports it.)
     const article = path.join(broken, 'articles/2024/trademark-campaign/en.md');
-    await writeFile(article, `${await readFile(article, 'utf8')}\n![A missing photo](./missing.png)\n`);
+    const png = await readFile(path.join(content, 'articles/2024/forum-photo-report/stage.png'));
+    await writeFile(
+      path.join(path.dirname(article), 'broken.png'),
+      Buffer.concat([png.subarray(0, 33), Buffer.alloc(64)]),
+    );
+    await writeFile(article, `${await readFile(article, 'utf8')}\n![A broken photo](./broken.png)\n`);
     const out = path.join(work, 'previous');
     await mkdir(out);
     await writeFile(path.join(out, 'index.html'), 'previous site');
     const result = await runBuild({ CONTENT_DIR: broken, OUT_DIR: out });
     expect(result.status).toBe(1);
-    expect(result.stderr).toMatch(/missing\.png/);
+    expect(result.stderr).toMatch(/broken\.\w/);
     expect(result.stderr).toContain('Nothing was written to');
     expect(await readFile(path.join(out, 'index.html'), 'utf8')).toBe('previous site');
-    expect((await readdir(work)).filter((name) => name.includes('.building-'))).toEqual([]);
+    // Still the real folder it was: only a successful build turns it into a link to the new site.
+    expect((await lstat(out)).isDirectory()).toBe(true);
+    // No staging folder, temporary link, lock or new version left beside the previous site.
+    expect((await readdir(work)).filter((name) => name.startsWith('previous.'))).toEqual([]);
     await expect(stat(path.join(out, 'en'))).rejects.toThrow();
   });
 });
