@@ -15,7 +15,13 @@ describe('sniffImage', () => {
     ['avif', bytes([0, 0, 0, 0x1c], 'ftypavif')],
     ['tiff', bytes('II*\0', [8, 0, 0, 0])],
     ['svg', bytes('<svg xmlns="http://www.w3.org/2000/svg"/>')],
-    ['svg', bytes([0xef, 0xbb, 0xbf], '<?xml version="1.0"?>\n<!-- c -->\n<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN">\n<svg>')],
+    [
+      'svg',
+      bytes(
+        [0xef, 0xbb, 0xbf],
+        '<?xml version="1.0"?>\n<!-- c -->\n<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN">\n<svg>',
+      ),
+    ],
   ])('recognises %s', (format, head) => {
     expect(sniffImage(head)).toBe(format);
   });
