@@ -8,16 +8,11 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { describeArgumentError } from '../src/lib/authoring/cli.ts';
 import { readContentState, type ContentState } from '../src/lib/authoring/content-folder.ts';
-import {
-  checkContentFile,
-  contentFolderProblem,
-  EditorFileError,
-  writeContentFile,
-} from '../src/lib/authoring/content-io.ts';
+import { checkContentFile, EditorFileError, writeContentFile } from '../src/lib/authoring/content-io.ts';
 import { planImport, type PlannedStory } from '../src/lib/authoring/import-release.ts';
 import { decodeUtf8 } from '../src/lib/check/source.ts';
 import { siteConfig } from '../src/site.config.ts';
-import { parseCommandLine, refuse, refuseAfterWriting } from './lib/cli.ts';
+import { orRefuse, parseCommandLine, refuse, refuseAfterWriting, requireContentFolder } from './lib/cli.ts';
 
 const HELP = `Usage: npm run import -- <release.txt> [--date YYYY-MM-DD] [--content <dir>] [--force] [--dry-run]
 
@@ -78,20 +73,7 @@ const rawPath = path.resolve(positionals[0] ?? '');
 const contentDir = path.resolve(values.content ?? process.env['CONTENT_DIR'] ?? 'content');
 const shown = (file: string): string => path.relative(process.cwd(), file) || '.';
 
-/** Runs a file operation; an expected failure (a link, a read-only or full disk) is one line and exit 1. */
-async function orRefuse<T>(operation: () => Promise<T>): Promise<T> {
-  try {
-    return await operation();
-  } catch (error) {
-    if (error instanceof EditorFileError) fail([error.message], 1);
-    throw error;
-  }
-}
-
-// A missing folder or a file in its place is a wrong --content (usage, exit 2, as npm run status);
-// a link in its place is content that is refused (exit 1).
-const problem = await orRefuse(() => contentFolderProblem(contentDir));
-if (problem) fail([problem.message], problem.code === 'ELINK' ? 1 : 2);
+await requireContentFolder(contentDir, fail);
 let bytes: Uint8Array;
 try {
   bytes = await readFile(rawPath);
@@ -101,11 +83,13 @@ try {
 const decoded = decodeUtf8(bytes);
 if (!decoded.ok) fail([`${shown(rawPath)} line ${decoded.line}: ${decoded.message}`], 1);
 
-const state: ContentState = await orRefuse(() =>
-  readContentState(
-    contentDir,
-    siteConfig.locales.map((l) => l.code),
-  ),
+const state: ContentState = await orRefuse(
+  () =>
+    readContentState(
+      contentDir,
+      siteConfig.locales.map((l) => l.code),
+    ),
+  fail,
 );
 const plan = planImport(decoded.text, {
   state,
@@ -155,7 +139,7 @@ if (!values['dry-run']) {
   // Every target first (a link, a file in the way), so that a refusal leaves nothing half-imported.
   // A dry run checks nothing of the kind: it writes nothing, and the real run will say.
   for (const story of plan.stories) {
-    await orRefuse(() => checkContentFile(contentDir, story.rel, { overwrite: story.overwrites }));
+    await orRefuse(() => checkContentFile(contentDir, story.rel, { overwrite: story.overwrites }), fail);
   }
   const written: string[] = [];
   for (const story of plan.stories) {

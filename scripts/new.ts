@@ -8,12 +8,7 @@ import { parseArgs } from 'node:util';
 import { readSourceArticle } from '../src/lib/authoring/article-file.ts';
 import { describeArgumentError, expandListOptions } from '../src/lib/authoring/cli.ts';
 import { readContentState, type ContentState } from '../src/lib/authoring/content-folder.ts';
-import {
-  contentFolderProblem,
-  EditorFileError,
-  readContentFile,
-  writeContentFile,
-} from '../src/lib/authoring/content-io.ts';
+import { readContentFile, writeContentFile } from '../src/lib/authoring/content-io.ts';
 import {
   findStory,
   planNewArticle,
@@ -23,7 +18,7 @@ import {
 } from '../src/lib/authoring/new-article.ts';
 import { parseCalendarDay } from '../src/lib/dates.ts';
 import { localeCodes, siteConfig } from '../src/site.config.ts';
-import { parseCommandLine, refuse } from './lib/cli.ts';
+import { orRefuse, parseCommandLine, refuse, requireContentFolder } from './lib/cli.ts';
 
 const HELP = `Usage: npm run new -- "Title" [options]
        npm run new -- --translate <YYYY/slug | slug> [--lang zh] [options]
@@ -96,28 +91,15 @@ const { values, positionals } = parseCommandLine(
 const contentDir = path.resolve(values.content ?? process.env['CONTENT_DIR'] ?? 'content');
 const shown = (rel: string): string => path.relative(process.cwd(), path.join(contentDir, rel)) || '.';
 
-/** Runs a file operation; an expected failure (a link, a read-only or full disk) is one line and exit 1. */
-async function orRefuse<T>(operation: () => Promise<T>): Promise<T> {
-  try {
-    return await operation();
-  } catch (error) {
-    if (error instanceof EditorFileError) fail([error.message], 1);
-    throw error;
-  }
-}
-
-// A missing folder or a file in its place is a wrong --content (usage, exit 2, as npm run status);
-// a link in its place is content that is refused (exit 1).
-const problem = await orRefuse(() => contentFolderProblem(contentDir));
-if (problem) fail([problem.message], problem.code === 'ELINK' ? 1 : 2);
-const state: ContentState = await orRefuse(() => readContentState(contentDir, localeCodes));
+await requireContentFolder(contentDir, fail);
+const state: ContentState = await orRefuse(() => readContentState(contentDir, localeCodes), fail);
 
 /**
  * Writes the file through the one safe writer: exclusively unless --force (a file that appeared
  * meanwhile is not lost), never through a link, never outside the content folder.
  */
 async function write(rel: string, text: string, overwrite: boolean): Promise<void> {
-  await orRefuse(() => writeContentFile(contentDir, rel, text, { overwrite }));
+  await orRefuse(() => writeContentFile(contentDir, rel, text, { overwrite }), fail);
 }
 
 if (values.translate !== undefined) {
@@ -139,7 +121,7 @@ if (values.translate !== undefined) {
     localeCodes,
   );
   if (!target.ok) fail([target.error], 1);
-  const source = readSourceArticle(await orRefuse(() => readContentFile(contentDir, target.sourceRel)));
+  const source = readSourceArticle(await orRefuse(() => readContentFile(contentDir, target.sourceRel), fail));
   if (!source.ok) fail([`cannot read ${shown(target.sourceRel)}: ${source.message}. Run npm run check to see why`], 1);
   await write(
     target.rel,

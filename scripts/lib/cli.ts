@@ -2,6 +2,7 @@
  * The command-line conventions every script shares: `--help` prints the help and exits 0; a usage
  * error names the command, says how to get help, and exits 2.
  */
+import { contentFolderProblem, EditorFileError } from '../../src/lib/authoring/content-io.ts';
 
 /** Prints a usage error for `command` (as in `npm run <command>`) and exits 2. */
 export function usageError(command: string, message: string): never {
@@ -53,4 +54,26 @@ export function refuseAfterWriting(error: string, written: readonly string[], ne
   console.error(`error: ${error}`);
   console.error(`Written before the failure: ${written.join(', ')}; ${next}.`);
   process.exit(1);
+}
+
+/** How an editor command stops with its own wording: messages and an exit status. */
+export type Fail = (errors: readonly string[], status: 1 | 2) => never;
+
+/** Runs a file operation; an expected failure (a link, a read-only or full disk) is one line and exit 1. */
+export async function orRefuse<T>(operation: () => Promise<T>, fail: Fail): Promise<T> {
+  try {
+    return await operation();
+  } catch (error) {
+    if (error instanceof EditorFileError) fail([error.message], 1);
+    throw error;
+  }
+}
+
+/**
+ * Stops unless `contentDir` is a real folder: a missing folder or a file in its place is a wrong
+ * `--content` (usage, exit 2, as `npm run status`); a link in its place is refused content (exit 1).
+ */
+export async function requireContentFolder(contentDir: string, fail: Fail): Promise<void> {
+  const problem = await orRefuse(() => contentFolderProblem(contentDir), fail);
+  if (problem) fail([problem.message], problem.code === 'ELINK' ? 1 : 2);
 }

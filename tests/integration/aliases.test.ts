@@ -1,12 +1,11 @@
 // Aliases that try to take over pages of the site, built for real on a copy of the fixture site:
 // `npm run build` stops at the checker naming each one; Astro alone (the checker skipped) refuses
 // them too with one line naming the file; and odd but harmless aliases build at their normal form.
-import { spawn } from 'node:child_process';
 import { cp, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildEnvironment, root, runBuild, withBuildLock, type BuildResult } from './build-site.ts';
+import { root, runBuild, runNode, type BuildResult } from './build-site.ts';
 
 let work: string;
 /** A build may wait for others (one build at a time), then takes half a minute. */
@@ -46,25 +45,7 @@ function astroOnly(env: Record<string, string>): Promise<BuildResult> {
     "try { await build({ root: process.cwd(), logLevel: 'warn' }); console.log('built'); }",
     "catch (error) { console.error('rejected: ' + (error instanceof Error ? error.message : String(error))); process.exit(1); }",
   ].join('\n');
-  return withBuildLock(async () => {
-    const cache = await mkdtemp(path.join(tmpdir(), 'news-archive-cache-'));
-    try {
-      return await new Promise<BuildResult>((resolve, reject) => {
-        const child = spawn(process.execPath, ['--input-type=module', '-e', script], {
-          cwd: root,
-          env: { ...buildEnvironment(), ASTRO_CACHE_DIR: cache, ...env },
-        });
-        let stdout = '';
-        let stderr = '';
-        child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-        child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-        child.on('error', reject);
-        child.on('close', (status) => resolve({ status, stdout, stderr }));
-      });
-    } finally {
-      await rm(cache, { recursive: true, force: true });
-    }
-  });
+  return runNode(['--input-type=module', '-e', script], env);
 }
 
 beforeAll(async () => {

@@ -80,7 +80,7 @@ afterAll(async () => {
 /** Runs `npm run build`'s script with extra environment variables (CONTENT_DIR, OUT_DIR, BASE_PATH...). */
 export function runBuild(env: Record<string, string>): Promise<BuildResult> {
   if (env['OUT_DIR']) outputs.add(path.resolve(env['OUT_DIR']));
-  return runScript(path.join(root, 'scripts/build.ts'), [], env);
+  return runNode([path.join(root, 'scripts/build.ts')], env);
 }
 
 /**
@@ -88,16 +88,16 @@ export function runBuild(env: Record<string, string>): Promise<BuildResult> {
  * proving that the build's own guards hold when the checker is skipped.
  */
 export function runAstroBuild(env: Record<string, string>): Promise<BuildResult> {
-  return runScript(path.join(root, 'node_modules/astro/bin/astro.mjs'), ['build'], env);
+  return runNode([path.join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], env);
 }
 
-/** Runs a Node script in the project root under the build lock, with a fresh cache directory. */
-function runScript(script: string, args: readonly string[], env: Record<string, string>): Promise<BuildResult> {
+/** Runs Node with `args` in the project root under the build lock, with a fresh cache directory. */
+export function runNode(args: readonly string[], env: Record<string, string>): Promise<BuildResult> {
   return withBuildLock(async () => {
     const cache = await mkdtemp(path.join(tmpdir(), 'news-archive-cache-'));
     try {
       return await new Promise<BuildResult>((resolve, reject) => {
-        const child = spawn(process.execPath, [script, ...args], {
+        const child = spawn(process.execPath, args, {
           cwd: root,
           env: { ...buildEnvironment(), GITHUB_ACTIONS: '', ASTRO_CACHE_DIR: cache, ...env },
         });
