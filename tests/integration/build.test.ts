@@ -110,7 +110,7 @@ describe('search on the sample archive', () => {
 });
 
 describe('npm run build on invalid content', () => {
-  it('exits non-zero with the checker messages and writes no site', async () => {
+  it('exits non-zero with the checker messages and writes no site', { timeout: 300_000 }, async () => {
     const content = await mkdtemp(path.join(tmpdir(), 'news-archive-bad-'));
     await cp(path.join(root, 'content'), content, { recursive: true });
     const file = path.join(content, 'articles/2024/ip-protection-forum/en.md');

@@ -68,31 +68,35 @@ describe('valid HTML', () => {
 });
 
 describe('a failed build', () => {
-  it('exits non-zero with the reason and leaves the previous site untouched, with no partial output', async () => {
-    const broken = path.join(work, 'broken-content');
-    await cp(content, broken, { recursive: true });
-    // Passes the content check, then fails late in the build, after the pages are written: a body
-    // image whose PNG header is whole (the checker reads headers) but whose image data is cut off.
-    // (A missing image no longer does: the checker reports it.)
-    const article = path.join(broken, 'articles/2024/trademark-campaign/en.md');
-    const png = await readFile(path.join(content, 'articles/2024/forum-photo-report/stage.png'));
-    await writeFile(
-      path.join(path.dirname(article), 'broken.png'),
-      Buffer.concat([png.subarray(0, 33), Buffer.alloc(64)]),
-    );
-    await writeFile(article, `${await readFile(article, 'utf8')}\n![A broken photo](./broken.png)\n`);
-    const out = path.join(work, 'previous');
-    await mkdir(out);
-    await writeFile(path.join(out, 'index.html'), 'previous site');
-    const result = await runBuild({ CONTENT_DIR: broken, OUT_DIR: out });
-    expect(result.status).toBe(1);
-    expect(result.stderr).toMatch(/broken\.\w/);
-    expect(result.stderr).toContain('Nothing was written to');
-    expect(await readFile(path.join(out, 'index.html'), 'utf8')).toBe('previous site');
-    // Still the real folder it was: only a successful build turns it into a link to the new site.
-    expect((await lstat(out)).isDirectory()).toBe(true);
-    // No staging folder, temporary link, lock or new version left beside the previous site.
-    expect((await readdir(work)).filter((name) => name.startsWith('previous.'))).toEqual([]);
-    await expect(stat(path.join(out, 'en'))).rejects.toThrow();
-  });
+  it(
+    'exits non-zero with the reason and leaves the previous site untouched, with no partial output',
+    { timeout: 300_000 },
+    async () => {
+      const broken = path.join(work, 'broken-content');
+      await cp(content, broken, { recursive: true });
+      // Passes the content check, then fails late in the build, after the pages are written: a body
+      // image whose PNG header is whole (the checker reads headers) but whose image data is cut off.
+      // (A missing image no longer does: the checker reports it.)
+      const article = path.join(broken, 'articles/2024/trademark-campaign/en.md');
+      const png = await readFile(path.join(content, 'articles/2024/forum-photo-report/stage.png'));
+      await writeFile(
+        path.join(path.dirname(article), 'broken.png'),
+        Buffer.concat([png.subarray(0, 33), Buffer.alloc(64)]),
+      );
+      await writeFile(article, `${await readFile(article, 'utf8')}\n![A broken photo](./broken.png)\n`);
+      const out = path.join(work, 'previous');
+      await mkdir(out);
+      await writeFile(path.join(out, 'index.html'), 'previous site');
+      const result = await runBuild({ CONTENT_DIR: broken, OUT_DIR: out });
+      expect(result.status).toBe(1);
+      expect(result.stderr).toMatch(/broken\.\w/);
+      expect(result.stderr).toContain('Nothing was written to');
+      expect(await readFile(path.join(out, 'index.html'), 'utf8')).toBe('previous site');
+      // Still the real folder it was: only a successful build turns it into a link to the new site.
+      expect((await lstat(out)).isDirectory()).toBe(true);
+      // No staging folder, temporary link, lock or new version left beside the previous site.
+      expect((await readdir(work)).filter((name) => name.startsWith('previous.'))).toEqual([]);
+      await expect(stat(path.join(out, 'en'))).rejects.toThrow();
+    },
+  );
 });
