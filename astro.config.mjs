@@ -51,8 +51,9 @@ export default defineConfig({
     // Our remark/rehype plugins (src/plugins/site.ts); the Markdown worker threads of the articles
     // loader (src/loaders/) build the same processor from the same options.
     processor: unified(articleMarkdownOptions(site)),
-    // News bodies carry no code worth highlighting, and highlighters emit inline styles that the
-    // sanitizer would strip anyway.
+    // Code IS highlighted, with Astro's own Shiki plugin, but as one of our rehype plugins
+    // (src/plugins/rehype-code-blocks.ts): Astro's setting runs it before every user plugin, so before
+    // the sanitizer, which would strip all it writes. Off here so that it does not run twice.
     syntaxHighlight: false,
   },
 });

@@ -48,7 +48,8 @@ export interface SiteConfig {
   readonly untranslatedStories: 'show-with-badge' | 'hide';
   /**
    * Hosts whose pages may be embedded with `<iframe>` in article bodies (exact host names, https
-   * only). Every other iframe is removed when the article is rendered.
+   * only). Every other iframe is removed when the article is rendered, after YouTube and Vimeo
+   * addresses are rewritten to their privacy-enhanced players (src/lib/embeds.ts).
    */
   readonly embedHosts: readonly string[];
   /**

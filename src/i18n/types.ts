@@ -74,8 +74,28 @@ export interface UiStrings {
   readonly alsoIn: string;
   /** Label before a photo credit ("Photo: ZGC Forum"). */
   readonly credit: (name: string) => string;
+  /** Screen-reader name of a code block in an article, before its language ("Code: Python"). */
+  readonly codeBlock: string;
+  /** Screen-reader name of a table's scroll box in an article, before its caption or headings. */
+  readonly table: string;
   /** Screen-reader label of a heading's self-link. */
   readonly sectionLink: string;
+  /** Title of an embedded video the editor gave none (the player's title and its link's text). */
+  readonly video: string;
+  /** Visible label of a callout in a body (`> [!NOTE]`, `:::tip`), by kind. */
+  readonly callouts: {
+    readonly note: string;
+    readonly tip: string;
+    readonly info: string;
+    readonly important: string;
+    readonly warning: string;
+    readonly caution: string;
+    readonly danger: string;
+  };
+  /** Accessible name of a displayed formula's scroll box. */
+  readonly formula: string;
+  /** Caption of a Mermaid diagram shown as its source code ("Diagram (Mermaid source)"). */
+  readonly diagramSource: string;
   /** Heading of the stories list on speaker, organisation, event and tag pages. */
   readonly stories: string;
   /** "3 stories". */

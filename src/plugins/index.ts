@@ -4,14 +4,25 @@
  * config file can import it.
  */
 import type { RehypePlugin, RemarkPlugin } from '@astrojs/markdown-remark';
+import remarkDirective from 'remark-directive';
+import { rehypeEmbeds } from './rehype-embeds.ts';
+import { rehypeCodeBlocks } from './rehype-code-blocks.ts';
+import { rehypeCallouts, type CalloutLabels } from './rehype-callouts.ts';
+import { rehypeDiagramSource } from './rehype-diagram-source.ts';
 import { rehypeExternalLinks } from './rehype-external-links.ts';
+import { rehypeMathml } from './rehype-mathml.ts';
+import { remarkCallouts } from './remark-callouts.ts';
+import { remarkHeadingIds } from './remark-heading-ids.ts';
+import { remarkMathSyntax } from './remark-math-syntax.ts';
 import { rehypeFigures } from './rehype-figures.ts';
 import { rehypeHeadingAnchors } from './rehype-heading-anchors.ts';
 import { rehypeHeadingLevels } from './rehype-heading-levels.ts';
 import type { PassageLocale } from './rehype-lang-passages.ts';
 import { rehypeLangPassages } from './rehype-lang-passages.ts';
+import { rehypeRawImages } from './rehype-raw-images.ts';
 import { rehypeSanitizeBody } from './rehype-sanitize-body.ts';
 import { rehypeSearchWords } from './rehype-search-words.ts';
+import { rehypeTableScroll } from './rehype-table-scroll.ts';
 import { remarkTypography } from './remark-typography.ts';
 
 /** What the article pipeline needs to know about the site. */
@@ -24,6 +35,20 @@ export interface ArticlePluginOptions {
   readonly locales: readonly PassageLocale[];
   /** The heading self-link's screen-reader label per locale code. */
   readonly anchorLabels: Readonly<Record<string, string>>;
+  /** A code block's accessible name ("Code", "代码") per locale code; its language follows. */
+  readonly codeLabels: Readonly<Record<string, string>>;
+  /** A table scroll box's accessible name ("Table", "表格") per locale code; its caption or headings follow. */
+  readonly tableLabels: Readonly<Record<string, string>>;
+  /** The title of an embedded video nobody named ("Video", "视频") per locale code. */
+  readonly videoLabels: Readonly<Record<string, string>>;
+  /** A callout's visible labels ("Note", "注意") and the label–title separator, per locale code. */
+  readonly calloutLabels: Readonly<Record<string, CalloutLabels>>;
+  /** A displayed formula's accessible name ("Formula", "公式") per locale code. */
+  readonly formulaLabels: Readonly<Record<string, string>>;
+  /** The caption of a Mermaid diagram shown as source ("Diagram (Mermaid source)") per locale code. */
+  readonly diagramLabels: Readonly<Record<string, string>>;
+  /** The content folder (CONTENT_DIR): raw-HTML images inside it go through Astro's image pipeline. */
+  readonly contentDir: string;
   /** Ids the page layout uses around the article, kept free of heading slugs (default: main, top, content). */
   readonly reservedIds?: readonly string[];
 }
@@ -35,26 +60,50 @@ export interface ArticlePluginOptions {
 export type ArticleRehypePlugins = (RehypePlugin | [RehypePlugin, unknown])[];
 
 /**
- * The remark plugins for article bodies: typographic punctuation, in place of Astro's
- * remark-smartypants (switch that off with `smartypants: false`), at a fraction of its cost.
+ * The remark plugins for article bodies, in order:
+ * 1. math syntax and 2. directives: syntax extensions (they add to the parser; their order among
+ *    themselves does not matter), registered before any transform runs;
+ * 3. heading ids: takes `{#id}` out of heading text before typography could turn `--` in it into a dash;
+ * 4. callouts: finds alerts and `:::` callouts and puts every other directive back as text, before
+ *    typography, so that restored text ("10:30") gets the same punctuation as the text around it;
+ * 5. typographic punctuation last, in place of Astro's remark-smartypants (switch that off with
+ *    `smartypants: false`), at a fraction of its cost; it skips math nodes.
  */
 export function articleRemarkPlugins(): RemarkPlugin[] {
-  return [remarkTypography];
+  return [remarkMathSyntax, remarkDirective, remarkHeadingIds, remarkCallouts, remarkTypography];
 }
 
 /**
  * The ordered rehype plugins for article bodies:
  * 1. sanitize (parses raw HTML first, then cleans): everything after it adds attributes the
  *    allow list would strip, and must see real elements, not raw HTML strings;
+ * 1a. embeds: on the iframes the sanitizer kept (and rewrote to privacy-enhanced players), building
+ *    figures and classes the allow list would strip; before external links marks its caption link
+ *    and lang passages marks its caption's language;
+ * 1b. raw images: on parsed, cleaned `<img>` elements; registers them for Astro's rehype-images,
+ *    which runs after all of our plugins;
+ * 1c. MathML, 1d. callouts, 1e. diagram sources: they build markup the allow list would strip
+ *    (MathML, classes, `role`) from what remark marked (src/plugins/source-marks.ts), so after the
+ *    sanitizer; and before code blocks, which must not highlight a formula's TeX and does highlight
+ *    a diagram's source inside its figure;
  * 2. heading levels, then 3. heading anchors: ids and links are made for the final levels;
  * 4. external links: needs only sanitized links (the allow list would strip its `rel` and `class`);
  * 5. figures: before lang passages, so captions and credits are judged for their language;
  * 6. lang passages: it splits text into spans, which earlier text matching (credits) must not see;
  * 7. search words last: it reads the `lang` attributes lang passages wrote.
+ * 8. code blocks (Shiki highlighting) and 9. table scroll boxes, after everything that reads the
+ *    body: every plugin before them sees Markdown's plain `<pre><code class="language-…">` and
+ *    bare tables (the shape other renderers, math or diagrams, look for) and none rewrites what
+ *    the highlighter produced.
  */
 export function articleRehypePlugins(options: ArticlePluginOptions): ArticleRehypePlugins {
   return [
     [rehypeSanitizeBody, { embedHosts: options.embedHosts }],
+    [rehypeEmbeds, { embedHosts: options.embedHosts, labels: options.videoLabels }],
+    [rehypeRawImages, { contentDir: options.contentDir }],
+    [rehypeMathml, { labels: options.formulaLabels }],
+    [rehypeCallouts, { labels: options.calloutLabels }],
+    [rehypeDiagramSource, { labels: options.diagramLabels }],
     rehypeHeadingLevels,
     [
       rehypeHeadingAnchors,
@@ -67,5 +116,7 @@ export function articleRehypePlugins(options: ArticlePluginOptions): ArticleRehy
     rehypeFigures,
     [rehypeLangPassages, { locales: options.locales }],
     [rehypeSearchWords, { locales: options.locales }],
+    [rehypeCodeBlocks, { labels: options.codeLabels }],
+    [rehypeTableScroll, { labels: options.tableLabels }],
   ];
 }

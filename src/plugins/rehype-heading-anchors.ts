@@ -1,7 +1,8 @@
 /**
  * Gives body headings ids and a self-link readers can copy, in the pattern Starlight uses: the link
  * sits after the heading (not inside it, so the heading's accessible name stays its text), shows a
- * decorative `#` and announces "label: heading text" to screen readers.
+ * decorative `#` and announces "label: heading text" to screen readers. The link is kept out of the
+ * search index (`data-pagefind-ignore="all"`), so excerpts never repeat the label.
  */
 import type { Element, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
@@ -9,6 +10,7 @@ import GithubSlugger, { slug } from 'github-slugger';
 import type { VFile } from 'vfile';
 import { element, frontmatterLanguage, hasClass, isElement, text, walkElements } from './hast-helpers.ts';
 import { headingRank, isFootnotesSection } from './rehype-heading-levels.ts';
+import { getMark } from './source-marks.ts';
 
 /** Options of {@link rehypeHeadingAnchors}. */
 export interface HeadingAnchorsOptions {
@@ -25,8 +27,9 @@ export const defaultReservedIds: readonly string[] = ['main', 'top', 'content'];
 export const wrapperClass = 'heading-wrapper';
 
 /**
- * Rehype plugin: gives every h2–h6 an id (GitHub's slugs, unique in the document, Han characters
- * kept) unless it has one, and wraps it with its self-link labelled in the article's language.
+ * Rehype plugin: gives every h2–h6 an id (the one the editor chose with `{#id}`, else GitHub's slugs;
+ * unique in the document, Han characters kept) unless it has one, and wraps it with its self-link
+ * labelled in the article's language.
  */
 export function rehypeHeadingAnchors(options: HeadingAnchorsOptions): (tree: Root, file: VFile) => void {
   const fallback = Object.values(options.labels)[0];
@@ -40,6 +43,12 @@ export function rehypeHeadingAnchors(options: HeadingAnchorsOptions): (tree: Roo
       const id = node.properties['id'];
       if (typeof id === 'string') taken.add(id);
     });
+    // Ids the editor chose (`## Results {#results}`, see remark-heading-ids.ts) go first, so that no
+    // slug takes them, whatever the order of the headings; a taken one gets `-1` like a repeated slug.
+    walkElements(tree, (node) => {
+      const chosen = headingRank(node) === undefined ? undefined : getMark(file, node, 'headingId');
+      if (chosen && typeof node.properties['id'] !== 'string') node.properties['id'] = uniqueId(chosen.id, taken);
+    });
     const slugger = new GithubSlugger();
     walkElements(tree, (node, parent, index) => {
       if (isFootnotesSection(node)) return 'skip';
@@ -52,7 +61,9 @@ export function rehypeHeadingAnchors(options: HeadingAnchorsOptions): (tree: Roo
         id = uniqueSlug(slugger, heading, taken);
         node.properties['id'] = id;
       }
-      const anchor = element('a', { className: ['heading-anchor'], href: `#${id}` }, [
+      // Out of the search index: its label would otherwise show in search excerpts
+      // ("#Link to this section: ..."); the heading itself stays indexed.
+      const anchor = element('a', { className: ['heading-anchor'], href: `#${id}`, dataPagefindIgnore: 'all' }, [
         element('span', { ariaHidden: 'true' }, [text('#')]),
         element('span', { className: ['sr-only'] }, [text(`${label}: ${heading}`)]),
       ]);
@@ -60,6 +71,13 @@ export function rehypeHeadingAnchors(options: HeadingAnchorsOptions): (tree: Roo
       return index + 1;
     });
   };
+}
+
+function uniqueId(id: string, taken: Set<string>): string {
+  let unique = id;
+  for (let n = 1; taken.has(unique); n++) unique = `${id}-${n}`;
+  taken.add(unique);
+  return unique;
 }
 
 function uniqueSlug(slugger: GithubSlugger, heading: string, taken: Set<string>): string {

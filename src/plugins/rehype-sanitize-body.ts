@@ -12,7 +12,11 @@ import rehypeRaw from 'rehype-raw';
 import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
 import type { Options as Schema } from 'rehype-sanitize';
 import type { VFile } from 'vfile';
+import { embedFor } from '../lib/embeds.ts';
 import { walkElements } from './hast-helpers.ts';
+
+// Which iframe (and lone video link) survives, and as what: for the checker, which must tell editors.
+export { embedFor, type Embed, type EmbedProvider, type EmbedUse } from '../lib/embeds.ts';
 
 /** Options of {@link rehypeSanitizeBody}. */
 export interface SanitizeBodyOptions {
@@ -127,18 +131,17 @@ function buildSchema(): Schema {
 
 /**
  * Rehype plugin: parses raw HTML, then keeps only what {@link articleSchema} allows, prefixes
- * user-written ids, keeps iframes only from `embedHosts` (sandboxed, lazy, strict referrer, `allow=`
- * cut down by {@link embedAllowList}), and drops any `javascript:`, `vbscript:` or `data:` URL that
- * got this far.
+ * user-written ids, keeps iframes only as {@link embedFor} allows them for `embedHosts` (YouTube and
+ * Vimeo rewritten to their privacy-enhanced players; then sandboxed by {@link sandboxedIframe}), and
+ * drops any `javascript:`, `vbscript:` or `data:` URL that got this far.
  */
 export function rehypeSanitizeBody(options: SanitizeBodyOptions): (tree: Root, file: VFile) => Root {
-  const hosts = new Set(options.embedHosts.map((host) => host.toLowerCase()));
   const parse = rehypeRaw();
   const clean = rehypeSanitize(articleSchema);
   return (tree, file) => {
     // Re-parsing through parse5 is a tenth of the Markdown cost; most bodies hold no raw HTML at all.
     const safe = clean(hasRawNodes(tree) ? parse(tree, file) : tree);
-    filterIframes(safe, hosts);
+    filterIframes(safe, options.embedHosts);
     dropScriptUrls(safe);
     clobber(safe);
     return safe;
@@ -158,31 +161,41 @@ export function isEmbeddable(src: unknown, hosts: ReadonlySet<string>): boolean 
   return url.protocol === 'https:' && url.username === '' && url.password === '' && hosts.has(url.host);
 }
 
-function filterIframes(tree: Root, hosts: ReadonlySet<string>): void {
+function filterIframes(tree: Root, embedHosts: readonly string[]): void {
   walkElements(tree, (node, parent, index) => {
     if (node.tagName !== 'iframe') return;
-    if (!isEmbeddable(node.properties['src'], hosts)) {
+    const embed = embedFor(node.properties['src'], embedHosts);
+    if (!embed) {
       parent.children.splice(index, 1);
       return index;
     }
-    const kept: Properties = {};
-    for (const key of ['src', 'title', 'width', 'height', 'allow', 'allowFullScreen']) {
-      const value = node.properties[key];
-      if (value !== undefined && value !== null) kept[key] = value;
-    }
-    const allow = embedAllowList(kept['allow']);
-    if (allow === undefined) delete kept['allow'];
-    else kept['allow'] = allow;
-    node.properties = {
-      ...kept,
-      loading: 'lazy',
-      referrerPolicy: 'strict-origin-when-cross-origin',
-      sandbox: [...iframeSandbox],
-    };
+    node.properties = sandboxedIframe({ ...node.properties, src: embed.src });
     // An iframe's content is never shown by browsers that support iframes; keep nothing in it.
     node.children = [];
     return 'skip';
   });
+}
+
+/**
+ * An embed's iframe properties: only `src`, `title`, `width`, `height`, `allow` (cut down by
+ * {@link embedAllowList}) and `allowfullscreen` kept, then lazy loading, a strict referrer policy and
+ * the sandbox added. Also for players built from a bare video link (src/plugins/rehype-embeds.ts).
+ */
+export function sandboxedIframe(properties: Properties): Properties {
+  const kept: Properties = {};
+  for (const key of ['src', 'title', 'width', 'height', 'allow', 'allowFullScreen']) {
+    const value = properties[key];
+    if (value !== undefined && value !== null) kept[key] = value;
+  }
+  const allow = embedAllowList(kept['allow']);
+  if (allow === undefined) delete kept['allow'];
+  else kept['allow'] = allow;
+  return {
+    ...kept,
+    loading: 'lazy',
+    referrerPolicy: 'strict-origin-when-cross-origin',
+    sandbox: [...iframeSandbox],
+  };
 }
 
 /**

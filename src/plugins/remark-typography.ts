@@ -79,15 +79,37 @@ function isBareUrl(node: Nodes): boolean {
   return child?.type === 'text' && node.url.replace(/^mailto:/, '').endsWith(child.value);
 }
 
+/**
+ * Raw-HTML elements whose text is code or computer output. Markdown keeps each tag of
+ * `<code>--flag "x"</code>` as its own `html` node and the text between them as ordinary text, which
+ * would otherwise be curled like prose.
+ */
+const RAW_CODE_OPEN = /^<(code|kbd|samp|pre|tt|var)(?=[\s/>])/i;
+const RAW_CODE_CLOSE = /^<\/(code|kbd|samp|pre|tt|var)\s*>/i;
+
+/** A block's quote state, and how many raw-HTML code elements are open at this point of it. */
+interface BlockState extends QuoteState {
+  rawCode: number;
+}
+
 /** Walks a block's inline content in reading order, curling text and carrying the quote state along. */
-function walkInline(node: Nodes, state: QuoteState): void {
+function walkInline(node: Nodes, state: BlockState): void {
+  if (node.type === 'html') {
+    if (RAW_CODE_OPEN.test(node.value)) state.rawCode++;
+    else if (RAW_CODE_CLOSE.test(node.value)) state.rawCode = Math.max(0, state.rawCode - 1);
+    return;
+  }
+  if (node.type === 'text' && state.rawCode > 0) {
+    state.previous = 'x';
+    return;
+  }
   if (node.type === 'text') {
     (node as Text).value = educate(node.value, state);
     return;
   }
   if (VERBATIM.has(node.type) || isBareUrl(node)) {
     // Code and a bare address read as a word: a quote right after them closes.
-    if (node.type !== 'html') state.previous = 'x';
+    state.previous = 'x';
     return;
   }
   if ('children' in node) for (const child of (node as Parent).children) walkInline(child as Nodes, state);
@@ -98,7 +120,7 @@ const INLINE_BLOCKS = new Set(['paragraph', 'heading', 'tableCell']);
 
 function walkBlocks(node: Nodes): void {
   if (INLINE_BLOCKS.has(node.type)) {
-    walkInline(node, { previous: undefined, doubleOpen: false });
+    walkInline(node, { previous: undefined, doubleOpen: false, rawCode: 0 });
     return;
   }
   if (VERBATIM.has(node.type)) return;

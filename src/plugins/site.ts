@@ -29,6 +29,17 @@ export function articleMarkdownOptions(siteUrl: string): ArticleMarkdownOptions 
       embedHosts: siteConfig.embedHosts,
       locales: siteConfig.locales,
       anchorLabels: Object.fromEntries(Object.entries(dictionaries).map(([code, t]) => [code, t.sectionLink])),
+      codeLabels: Object.fromEntries(Object.entries(dictionaries).map(([code, t]) => [code, t.codeBlock])),
+      tableLabels: Object.fromEntries(Object.entries(dictionaries).map(([code, t]) => [code, t.table])),
+      videoLabels: Object.fromEntries(Object.entries(dictionaries).map(([code, t]) => [code, t.video])),
+      // "Note", and "Note: " before a title: the locale's own "label: value" form.
+      calloutLabels: Object.fromEntries(
+        Object.entries(dictionaries).map(([code, t]) => [code, { names: t.callouts, separator: t.labelled('', '') }]),
+      ),
+      formulaLabels: Object.fromEntries(Object.entries(dictionaries).map(([code, t]) => [code, t.formula])),
+      diagramLabels: Object.fromEntries(Object.entries(dictionaries).map(([code, t]) => [code, t.diagramSource])),
+      // The folder astro.config.mjs and the loaders read (tests point CONTENT_DIR at fixture sites).
+      contentDir: process.env['CONTENT_DIR'] ?? './content',
       // Ids the article page itself uses around the body.
       reservedIds: ['main', 'top', 'content', 'event-box-heading'],
     }),

@@ -111,8 +111,8 @@ describe('every page type, in every locale', () => {
     const home = await load('en/');
     expect(select(home, 'li', (e) => hasClass(e, 'story-card'))).toHaveLength(10);
     const second = await load('en/page/2/');
-    // 13 English stories plus the Chinese-only one, shown with a badge.
-    expect(select(second, 'li', (e) => hasClass(e, 'story-card'))).toHaveLength(4);
+    // 14 English stories plus the Chinese-only one, shown with a badge.
+    expect(select(second, 'li', (e) => hasClass(e, 'story-card'))).toHaveLength(5);
     expect(select(home, 'a', (e) => prop(e, 'rel') === 'next').map((a) => prop(a, 'href'))).toEqual(['/en/page/2/']);
     const tagPage2 = await load('zh/tags/innovation/page/2/');
     expect(select(tagPage2, 'li', (e) => hasClass(e, 'story-card'))).toHaveLength(3);
@@ -271,7 +271,8 @@ describe('hostile content', () => {
           }
         }
         if (e.tagName === 'iframe') {
-          expect(prop(e, 'src'), where).toMatch(/^https:\/\/www\.youtube-nocookie\.com\//);
+          // Privacy-enhanced players only (2024/digital-archive-launch embeds YouTube and Vimeo).
+          expect(prop(e, 'src'), where).toMatch(/^https:\/\/(?:www\.youtube-nocookie\.com|player\.vimeo\.com)\//);
           expect(prop(e, 'sandbox'), where).toBeTruthy();
         }
       }
@@ -298,6 +299,39 @@ describe('hostile content', () => {
 });
 
 describe('articles', () => {
+  it('highlights code at build time and boxes tables, named in the page language', async () => {
+    for (const [locale, code, table] of [
+      ['en', 'Code', 'Table'],
+      ['zh', '代码', '表格'],
+    ] as const) {
+      const tree = await load(`${locale}/2024/patent-data-api/`);
+      const body = select(tree, 'div', (e) => hasClass(e, 'article__body'))[0]!;
+      const blocks = select(body, 'pre');
+      expect(blocks.length, locale).toBeGreaterThanOrEqual(3);
+      for (const pre of blocks) {
+        expect(hasClass(pre, 'astro-code'), locale).toBe(true);
+        expect([prop(pre, 'tabIndex'), prop(pre, 'role')]).toEqual(['0', 'group']);
+        expect(prop(pre, 'ariaLabel')).toMatch(new RegExp(`^${code}(: .+)?$`));
+        // Blocks in a language have coloured tokens (plain text has none).
+        const coloured = select(pre, 'span', (e) =>
+          /^--shiki-light:#\w+;--shiki-dark:#\w+$/.test(prop(e, 'style') ?? ''),
+        );
+        if (prop(pre, 'dataLabel') !== undefined) expect(coloured.length, prop(pre, 'dataLabel')).toBeGreaterThan(0);
+      }
+      expect(blocks.map((pre) => prop(pre, 'dataLabel'))).toEqual(expect.arrayContaining(['Shell', 'Python', 'JSON']));
+      const boxes = select(body, 'div', (e) => hasClass(e, 'table-scroll'));
+      expect(boxes.length).toBeGreaterThan(0);
+      for (const box of boxes) {
+        expect(prop(box, 'ariaLabel')).toMatch(new RegExp(`^${table}: `));
+        expect(select(box, 'table')).toHaveLength(1);
+      }
+      // Highlighting writes no colour, only Shiki's colour variables, in its style attributes.
+      const declarations = elements(body).flatMap((e) => prop(e, 'style')?.split(';') ?? []);
+      expect(declarations.length).toBeGreaterThan(0);
+      expect(declarations.filter((d) => !/^--shiki-[a-z-]+:/.test(d))).toEqual([]);
+    }
+  });
+
   it('turns images with titles and credit lines into figures, through the image pipeline', async () => {
     for (const [locale, credit] of [
       ['en', 'Photo: Example Forum'],
@@ -394,7 +428,7 @@ describe('search', () => {
     (await searchHits(await loadPagefind(out, lang), query as string, filters)).map((hit) => hit.url).sort();
 
   it('indexes every published story version and nothing else', async () => {
-    expect(await indexedPageCounts(out)).toEqual({ en: 13, 'zh-hans': 13 });
+    expect(await indexedPageCounts(out)).toEqual({ en: 14, 'zh-hans': 14 });
     // One bundle per publication year, newest first.
     expect(await searchShards(out)).toEqual(['2024', '2023']);
     expect(await find('en', 'DRAFT-MARKER-7f3a')).toEqual([]);
@@ -427,5 +461,53 @@ describe('search', () => {
     const hits = await searchHits(await loadPagefind(out, 'en'), 'hostile');
     const hostile = hits.find((hit) => hit.url === '/en/2024/hostile-markup/');
     expect(hostile?.meta['title']).toContain('</script><script>alert(1)</script>');
+  });
+
+  it('quotes only body text in excerpts: no heading-link label, no facts block, in both languages', async () => {
+    // Words from a body heading (whose self-link repeats it after its label), speaker names, and
+    // words only the facts block has (roles): all still find stories, none is quoted from the facts.
+    const queries = {
+      en: ['Volcano', 'Ouyang Jing', 'Zhao Lei', 'Economics', 'Harbour City'],
+      'zh-hans': ['Volcano', '欧阳静', '赵磊', '教授', '副市长'],
+    };
+    const flat = (text: string) => text.replace(/\s+/g, ' ');
+    const problems: string[] = [];
+    let excerpts = 0;
+    for (const [lang, terms] of Object.entries(queries)) {
+      const api = await loadPagefind(out, lang);
+      for (const term of terms) {
+        const hits = await searchHits(api, term);
+        expect(hits.length, `${lang} "${term}" finds a story`).toBeGreaterThan(0);
+        for (const hit of hits) {
+          const excerpt = flat(hit.excerpt.replace(/<[^>]+>/g, ''));
+          const tree = await load(hit.url.slice(1));
+          const article = select(tree, 'article')[0]!;
+          const body = flat(
+            select(article, 'div', (e) => hasClass(e, 'article__body'))
+              .concat(select(article, 'header'))
+              .map((e) => toString(e))
+              .join(' '),
+          );
+          // The facts block's own texts: speakers' roles and the event box's details (place, organisers).
+          const facts = [
+            ...select(article, 'ul', (e) => hasClass(e, 'people-list')).flatMap((ul) =>
+              select(ul, 'span', (e) => hasClass(e, 'meta')),
+            ),
+            ...select(article, 'aside', (e) => hasClass(e, 'event-box')).flatMap((aside) => select(aside, 'dd')),
+          ].map((e) => flat(toString(e)).trim());
+          const where = `${lang} "${term}" ${hit.url}: ${excerpt}`;
+          for (const label of ['Link to this section', '本节链接']) {
+            if (excerpt.includes(label)) problems.push(`anchor label in ${where}`);
+          }
+          // A fact the body itself does not say can only come from the facts block.
+          for (const fact of facts) {
+            if (excerpt.includes(fact) && !body.includes(fact)) problems.push(`"${fact}" in ${where}`);
+          }
+          excerpts++;
+        }
+      }
+    }
+    expect(excerpts).toBeGreaterThan(10);
+    expect(problems).toEqual([]);
   });
 });

@@ -81,6 +81,8 @@ describe('articleRehypePlugins: a hostile article', () => {
       loading: 'lazy',
       referrerPolicy: 'strict-origin-when-cross-origin',
       sandbox: ['allow-scripts', 'allow-same-origin', 'allow-presentation', 'allow-popups'],
+      // Added by rehype-embeds: a frame needs a name for screen readers.
+      title: 'Video',
     });
   });
 
@@ -122,7 +124,7 @@ describe('articleRehypePlugins: composition', () => {
     expect(html).toBe(
       [
         '<div class="heading-wrapper level-h2"><h2 id="experts-from-government">Experts from government</h2>' +
-          '<a class="heading-anchor" href="#experts-from-government"><span aria-hidden="true">#</span>' +
+          '<a class="heading-anchor" href="#experts-from-government" data-pagefind-ignore="all"><span aria-hidden="true">#</span>' +
           '<span class="sr-only">Link to this section: Experts from government</span></a></div>',
         '<p>The forum<sup><a href="#user-content-fn-1" id="user-content-fnref-1" data-footnote-ref="" ' +
           'aria-describedby="user-content-footnote-label">1</a></sup> was opened by <span lang="zh-Hans" data-search-words="申 长 雨" data-pagefind-index-attrs="data-search-words">申长雨</span>, ' +
@@ -131,10 +133,10 @@ describe('articleRehypePlugins: composition', () => {
         '<figure><img src="./opening.jpg" alt="Speakers on the stage"><figcaption>The opening ceremony ' +
           '<span class="credit"><span lang="zh-Hans" data-search-words="图" data-pagefind-index-attrs="data-search-words">图：</span>WOC</span></figcaption></figure>',
         '<div class="heading-wrapper level-h3"><h3 id="关于论坛" lang="zh-Hans" data-search-words="关于 论坛" data-pagefind-index-attrs="data-search-words">关于论坛</h3>' +
-          '<a class="heading-anchor" href="#关于论坛"><span aria-hidden="true">#</span>' +
+          '<a class="heading-anchor" href="#关于论坛" data-pagefind-ignore="all"><span aria-hidden="true">#</span>' +
           '<span class="sr-only">Link to this section: <span lang="zh-Hans" data-search-words="关于 论坛" data-pagefind-index-attrs="data-search-words">关于论坛</span></span></a></div>',
         '<div class="heading-wrapper level-h3"><h3 id="about-the-forum">About the forum</h3>' +
-          '<a class="heading-anchor" href="#about-the-forum"><span aria-hidden="true">#</span>' +
+          '<a class="heading-anchor" href="#about-the-forum" data-pagefind-ignore="all"><span aria-hidden="true">#</span>' +
           '<span class="sr-only">Link to this section: About the forum</span></a></div>',
         '<section data-footnotes="" class="footnotes"><h2 class="sr-only" id="user-content-footnote-label">Footnotes</h2>',
         '<ol>',
@@ -198,12 +200,19 @@ describe('articleRehypePlugins: composition', () => {
       .map((p) => (p as { name: string }).name);
     expect(names).toEqual([
       'rehypeSanitizeBody',
+      'rehypeEmbeds',
+      'rehypeRawImages',
+      'rehypeMathml',
+      'rehypeCallouts',
+      'rehypeDiagramSource',
       'rehypeHeadingLevels',
       'rehypeHeadingAnchors',
       'rehypeExternalLinks',
       'rehypeFigures',
       'rehypeLangPassages',
       'rehypeSearchWords',
+      'rehypeCodeBlocks',
+      'rehypeTableScroll',
     ]);
   });
 });

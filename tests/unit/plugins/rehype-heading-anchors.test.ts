@@ -11,7 +11,7 @@ describe('rehypeHeadingAnchors', () => {
   it('wraps a heading with its self-link in the Starlight pattern', async () => {
     expect(await anchors('## Keynote speeches')).toBe(
       '<div class="heading-wrapper level-h2"><h2 id="keynote-speeches">Keynote speeches</h2>' +
-        '<a class="heading-anchor" href="#keynote-speeches"><span aria-hidden="true">#</span>' +
+        '<a class="heading-anchor" href="#keynote-speeches" data-pagefind-ignore="all"><span aria-hidden="true">#</span>' +
         '<span class="sr-only">Link to this section: Keynote speeches</span></a></div>',
     );
   });
@@ -19,9 +19,15 @@ describe('rehypeHeadingAnchors', () => {
   it('labels the link in the article’s language and keeps Han characters in ids', async () => {
     expect(await anchors('### 来自政府、企业和机构的专家', 'zh')).toBe(
       '<div class="heading-wrapper level-h3"><h3 id="来自政府企业和机构的专家">来自政府、企业和机构的专家</h3>' +
-        '<a class="heading-anchor" href="#来自政府企业和机构的专家"><span aria-hidden="true">#</span>' +
+        '<a class="heading-anchor" href="#来自政府企业和机构的专家" data-pagefind-ignore="all"><span aria-hidden="true">#</span>' +
         '<span class="sr-only">本节链接: 来自政府、企业和机构的专家</span></a></div>',
     );
+  });
+
+  it('keeps the self-link, and so its label, out of the search index and its excerpts', async () => {
+    const html = await anchors('## Keynote speeches\n\nText.');
+    expect(html).toMatch(/<a class="heading-anchor"[^>]* data-pagefind-ignore="all">.*Link to this section/);
+    expect(html).toContain('<h2 id="keynote-speeches">Keynote speeches</h2>');
   });
 
   it('falls back to the first label for an unknown language', async () => {
@@ -38,12 +44,14 @@ describe('rehypeHeadingAnchors', () => {
     const html = await anchors('<p id="intro">x</p>\n\n## Intro\n\n## Intro\n\n## Main\n\n## !!!');
     expect(html).toMatch(/<h2 id="intro-1">Intro<\/h2>.*\n.*<h2 id="intro-2">Intro<\/h2>/);
     expect(html).toContain('<h2 id="main-1">Main</h2>');
-    expect(html).toContain('<h2 id="section">!!!</h2><a class="heading-anchor" href="#section">');
+    expect(html).toContain(
+      '<h2 id="section">!!!</h2><a class="heading-anchor" href="#section" data-pagefind-ignore="all">',
+    );
   });
 
   it('keeps an id the heading already has', async () => {
     expect(await anchors('<h2 id="user-content-custom">Custom</h2>')).toContain(
-      '<h2 id="user-content-custom">Custom</h2><a class="heading-anchor" href="#user-content-custom">',
+      '<h2 id="user-content-custom">Custom</h2><a class="heading-anchor" href="#user-content-custom" data-pagefind-ignore="all">',
     );
   });
 

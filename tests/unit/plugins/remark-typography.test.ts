@@ -37,6 +37,17 @@ describe('remarkTypography', () => {
     expect(html).toContain('x -- "y"');
   });
 
+  it('never touches the text of raw-HTML code, keyboard and output elements, but goes on after them', async () => {
+    const html = await render(
+      'Type <code>--flag "x"</code>, press <kbd>Ctrl</kbd>--<kbd>C</kbd>, see <samp>"ok"...</samp> -- "done".\n\n' +
+        '| cell |\n| --- |\n| <code>a--"b"</code> "c" |',
+    );
+    expect(html).toContain('<code>--flag "x"</code>');
+    expect(html).toContain('<kbd>Ctrl</kbd>\u2014<kbd>C</kbd>');
+    expect(html).toContain('<samp>"ok"...</samp> \u2014 \u201cdone\u201d.');
+    expect(html).toContain('<code>a--"b"</code> \u201cc\u201d');
+  });
+
   it('keeps quotes inside raw HTML attributes straight', async () => {
     const html = await render('A <abbr title="World Intellectual Property Organization">WIPO</abbr> "quote".');
     expect(html).toContain('title="World Intellectual Property Organization"');

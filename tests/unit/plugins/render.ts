@@ -23,6 +23,39 @@ export const testOptions: ArticlePluginOptions = {
     { code: 'zh', htmlLang: 'zh-Hans', scripts: ['Han'] },
   ],
   anchorLabels: { en: 'Link to this section', zh: '本节链接' },
+  codeLabels: { en: 'Code', zh: '代码' },
+  tableLabels: { en: 'Table', zh: '表格' },
+  videoLabels: { en: 'Video', zh: '视频' },
+  calloutLabels: {
+    en: {
+      names: {
+        note: 'Note',
+        tip: 'Tip',
+        info: 'Info',
+        important: 'Important',
+        warning: 'Warning',
+        caution: 'Caution',
+        danger: 'Danger',
+      },
+      separator: ': ',
+    },
+    zh: {
+      names: {
+        note: '注意',
+        tip: '提示',
+        info: '信息',
+        important: '重要',
+        warning: '警告',
+        caution: '小心',
+        danger: '危险',
+      },
+      separator: '：',
+    },
+  },
+  formulaLabels: { en: 'Formula', zh: '公式' },
+  diagramLabels: { en: 'Diagram (Mermaid source)', zh: '图表（Mermaid 源码）' },
+  // The folder of `renderWithAstro`'s article: raw-HTML images beside it are registered.
+  contentDir: '/content',
 };
 
 /** How to render: the article's language, and the rehype plugins to test (default: the whole pipeline). */

@@ -1,0 +1,44 @@
+/**
+ * Mermaid diagrams (```` ```mermaid ```` fences) are shown as their source, in a figure captioned
+ * "Diagram (Mermaid source)" in the article's language, so a reader knows the code is a diagram's
+ * description and not a listing. The code block inside is highlighted like any other (rehype-code-blocks).
+ *
+ * Not drawn as SVG: Mermaid lays diagrams out with a browser's DOM, so every maintained renderer
+ * (mermaid-cli, rehype-mermaid, mermaid-isomorphic) drives a headless Chromium through Puppeteer or
+ * Playwright, a browser the build would have to find or download on every machine and CI, seconds
+ * per diagram. The one DOM-free renderer (beautiful-mermaid, 1.x) writes a Google Fonts `@import`,
+ * `<style>` blocks, inline styles and fixed ids that collide between diagrams.
+ */
+import type { Root } from 'hast';
+import type { VFile } from 'vfile';
+import { element, frontmatterLanguage, hasClass, isElement, text, walkElements } from './hast-helpers.ts';
+
+/** Options of {@link rehypeDiagramSource}. */
+export interface DiagramSourceOptions {
+  /** The caption per locale code ("Diagram (Mermaid source)"); the first entry serves other locales. */
+  readonly labels: Readonly<Record<string, string>>;
+}
+
+/** Class of the figure around a diagram's source. */
+export const diagramSourceClass = 'diagram-source';
+
+/** Rehype plugin: wraps every `<pre><code class="language-mermaid">` in a captioned figure. */
+export function rehypeDiagramSource(options: DiagramSourceOptions): (tree: Root, file: VFile) => void {
+  const fallback = Object.values(options.labels)[0];
+  if (fallback === undefined) throw new Error('rehypeDiagramSource: `labels` needs at least one locale');
+  return (tree, file) => {
+    const language = frontmatterLanguage(file);
+    const label = (language !== undefined ? options.labels[language] : undefined) ?? fallback;
+    walkElements(tree, (node, parent, index) => {
+      if (!isElement(node, 'pre')) return undefined;
+      const code = node.children.find((child) => child.type === 'element');
+      if (isElement(code, 'code') && hasClass(code, 'language-mermaid')) {
+        parent.children[index] = element('figure', { className: [diagramSourceClass] }, [
+          element('figcaption', {}, [text(label)]),
+          node,
+        ]);
+      }
+      return 'skip';
+    });
+  };
+}

@@ -1,0 +1,68 @@
+/**
+ * Custom heading ids in the syntax of Hugo, Docusaurus, Pandoc and PHP Markdown Extra:
+ * `## Results {#results}`. The `{#id}` is taken out of the heading's text (so it never shows, nor
+ * reaches the self-link's label or the search index) and handed to rehype-heading-anchors, which
+ * gives the heading that id instead of a slug of its text (src/plugins/source-marks.ts says how it
+ * gets past the sanitizer).
+ *
+ * Hand-written: the npm plugins for this (remark-heading-id, remark-custom-heading-id) are small
+ * single releases from 2024, and both write the id as an HTML property, which our sanitizer would
+ * prefix with `user-content-` like any id written in raw HTML; this is a dozen lines.
+ */
+import type { Heading, Root, Text } from 'mdast';
+import type { VFile } from 'vfile';
+import { setMark } from './source-marks.ts';
+
+/**
+ * An id an editor may choose: letters (any script), digits, `-`, `_` and `.`. Anything else (spaces,
+ * quotes, `#`) leaves the braces as written, so a typo shows on the page instead of vanishing.
+ */
+export const customIdPattern = /^[\p{L}\p{M}\p{N}_.-]+$/u;
+
+/** The `{#id}` at the end of a heading's text, with the spaces before it. */
+const trailingId = /[ \t]*\{#([^{}\s]+)\}[ \t]*$/u;
+
+/** The id written at the end of `value`, and the text before it; `undefined` when there is none. */
+export function splitHeadingId(value: string): { text: string; id: string } | undefined {
+  const match = trailingId.exec(value);
+  const id = match?.[1];
+  if (!match || id === undefined || !customIdPattern.test(id)) return undefined;
+  return { text: value.slice(0, match.index), id };
+}
+
+/** Remark plugin: takes `{#id}` off the end of headings and marks the heading with the id. */
+export function remarkHeadingIds(): (tree: Root, file: VFile) => void {
+  return (tree, file) => {
+    const source = String(file.value);
+    const visit = (node: Root | Root['children'][number]): void => {
+      if (node.type === 'heading') {
+        apply(node, file, source);
+        return;
+      }
+      if ('children' in node) for (const child of node.children) visit(child);
+    };
+    visit(tree);
+  };
+}
+
+function apply(heading: Heading, file: VFile, source: string): void {
+  const last = heading.children.at(-1);
+  if (last?.type !== 'text') return;
+  const found = splitHeadingId(last.value);
+  if (!found) return;
+  if (isEscaped(last, source, last.value.length - found.text.length)) return;
+  if (found.text.trim() === '') heading.children.pop();
+  else (last as Text).value = found.text.replace(/[ \t]+$/, '');
+  setMark(file, heading, 'headingId', { id: found.id });
+}
+
+/**
+ * Whether the editor escaped the brace (`\{#id}`) or wrote the id with escapes or entities: then the
+ * source does not end with the literal `{#id}`, and the text is left as written.
+ */
+function isEscaped(node: Text, source: string, length: number): boolean {
+  const end = node.position?.end.offset;
+  if (end === undefined) return false;
+  const written = source.slice(end - length, end);
+  return written !== node.value.slice(-length) || source[end - length - 1] === '\\';
+}
