@@ -6,6 +6,7 @@
 import './lib/heap.ts';
 import path from 'node:path';
 import { build } from 'astro';
+import { describeBuildError } from '../src/lib/check/build-errors.ts';
 import { checkContent } from '../src/lib/check/checker.ts';
 import { countProblems, formatProblem, githubAnnotations } from '../src/lib/check/problems.ts';
 import { indexSite } from '../src/lib/search-index.ts';
@@ -80,7 +81,8 @@ try {
   );
 } catch (error) {
   await discardStaging(staging);
-  console.error(`✖ build failed: ${error instanceof Error ? error.message : String(error)}`);
+  // One line naming the content file and line where the bundler's error allows, never a stack trace.
+  console.error(`✖ build failed: ${describeBuildError(error, { contentDir })}`);
   console.error(`  Nothing was written to ${shown}/.`);
   process.exit(1);
 }

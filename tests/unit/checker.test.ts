@@ -3,7 +3,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { checkContent } from '../../src/lib/check/checker.ts';
 import { formatAnnotation, formatProblem } from '../../src/lib/check/problems.ts';
 import { siteConfig } from '../../src/site.config.ts';
@@ -51,7 +51,12 @@ afterAll(async () => {
 describe('checkContent on the broken fixtures', () => {
   it('reports every expected problem, with file, line, column and field, and changes nothing', async () => {
     const before = await snapshot(dir);
-    const result = await checkContent({ contentDir: path.join(dir, 'content'), displayRoot: dir, config: siteConfig });
+    const result = await checkContent({
+      contentDir: path.join(dir, 'content'),
+      displayRoot: dir,
+      config: siteConfig,
+      publicDir: path.join(dir, 'public'),
+    });
     expect(await snapshot(dir)).toEqual(before);
     expect(result.problems.map(formatProblem)).toEqual([
       'content/articles/2024/bad-refs/en.md:3:1  error  date  2024-02-30 does not exist: month 02 of 2024 has 29 days',
@@ -72,8 +77,23 @@ describe('checkContent on the broken fixtures', () => {
       'content/articles/2024/good-story/zh.md:1:1  error  (folder)  story slug "good-story" is already used by content/articles/2023/good-story: slugs must be unique across years, rename this folder',
       'content/articles/2024/good-story/zh.md:5:1  error  speker  unknown field "speker". Did you mean "speakers"?',
       'content/articles/2024/good-story/zh.md:7:12  error  tags[1]  unknown tag "innovation". Add content/tags/innovation.yaml or check the spelling.',
+      // One run: the missing summary does not hide the drifting date.
+      'content/articles/2024/half-read/zh.md:2:1  error  summary  summary is missing',
+      'content/articles/2024/half-read/zh.md:3:1  error  date  date 2024-05-03 differs from en.md (2024-05-02): remove it here to inherit, or make both agree',
       'content/articles/2024/huge/en.md:1:1  error  (file)  the file is 5.0 MB, over the 1.0 MB limit: split the story, or move tables and data out of it',
       'content/articles/2024/lang-mismatch/zh.md:4:1  error  language  language is "en" but the file is zh.md: rename the file to en.md or fix the field',
+      "content/articles/2024/leftovers/en.md:8:1  warning  (body)  MDX line import Tabs from '@theme/Tabs'; will be printed as text: remove it (articles are Markdown, not MDX)",
+      'content/articles/2024/leftovers/en.md:10:1  error  (body image)  image "./missing-photo.png" not found (looked for content/articles/2024/leftovers/missing-photo.png)',
+      'content/articles/2024/leftovers/en.md:12:1  error  (body image)  image "./missing-diagram.png" not found (looked for content/articles/2024/leftovers/missing-diagram.png)',
+      'content/articles/2024/leftovers/en.md:14:1  error  (body image)  "/img/nowhere.png" is not in public/ (looked for public/img/nowhere.png): save the file beside the article and write ./nowhere.png, or add it to public/',
+      'content/articles/2024/leftovers/en.md:16:1  warning  (body)  Hugo shortcode {{< figure src="team.jpg" caption="The… will be printed as text: write a Markdown image: ![what it shows](./image.png)',
+      'content/articles/2024/leftovers/en.md:18:1  warning  (body)  MDX/JSX component <Tabs> is not rendered: its tags are removed and what it wraps shows as plain text; rewrite it in Markdown',
+      'content/articles/2024/leftovers/en.md:19:1  warning  (body)  MDX/JSX component <TabItem> is not rendered: its tags are removed and what it wraps shows as plain text; rewrite it in Markdown',
+      'content/articles/2024/leftovers/en.md:21:25  warning  (body)  template tag {% raw %} will be printed as text: remove it (the text it wraps stays as written)',
+      'content/articles/2024/leftovers/en.md:21:34  warning  (body)  template variable {{ a_variable }} will be printed as text: write the value itself',
+      'content/articles/2024/leftovers/en.md:21:50  warning  (body)  template tag {% endraw %} will be printed as text: remove it (the text it wraps stays as written)',
+      'content/articles/2024/leftovers/en.md:26:1  warning  (body)  the <iframe> from www.dailymotion.com will be removed: www.dailymotion.com is not in embedHosts (src/site.config.ts); use a player address of an allowed host (www.youtube-nocookie.com, player.bilibili.com, player.vimeo.com), or add the host there',
+      'content/articles/2024/leftovers/en.md:28:1  warning  (body)  the style attribute of <span> will be removed: articles cannot style the page; use Markdown formatting instead',
       'content/articles/2024/no-frontmatter/en.md:1:1  error  (frontmatter)  the file must start with a line "---", then the frontmatter fields, then another "---" line',
       'content/articles/2024/stray.md:1:1  error  (file)  not where articles go: articles go in articles/<YYYY>/<story-slug>/<lang>.md (e.g. articles/2024/ip-forum/en.md)',
       'content/articles/2024/unclosed/en.md:1:1  error  (frontmatter)  the frontmatter is never closed: add a line "---" after the last field, before the article text',
@@ -121,7 +141,7 @@ describe('npm run check (the CLI)', () => {
     expect(result.stdout).toContain('content/articles/2024/bad-refs/en.md:3:1  error  date');
     expect(result.stdout).toContain('::error file=content/articles/2024/bad-refs/en.md,line=3,col=1,title=date::');
     expect(result.stdout).toContain('::warning file=content/articles/2024/draft-story/en.md,line=6');
-    expect(result.stdout).toMatch(/✖ 34 errors, 3 warnings/);
+    expect(result.stdout).toMatch(/✖ 39 errors, 12 warnings/);
   });
 
   it('passes on the shipped sample content', () => {
@@ -181,5 +201,110 @@ describe('to-dos left in articles', () => {
       'articles/2024/ip-protection-forum/zh.md:20:57  warning  (body)  to-do left: Todo in prose, TODOs and a mastodon are not markers. 正文 TODO: 核对数字。',
     ]);
     await rm(todoDir, { recursive: true, force: true });
+  });
+});
+
+describe('one run reports everything', () => {
+  let work: string;
+  /** Writes `files` (path → text) into a fresh content folder and checks it. */
+  async function checkFiles(files: Record<string, string>): Promise<string[]> {
+    const { mkdir } = await import('node:fs/promises');
+    for (const [rel, text] of Object.entries(files)) {
+      await mkdir(path.dirname(path.join(work, 'content', rel)), { recursive: true });
+      await writeFile(path.join(work, 'content', rel), text);
+    }
+    const result = await checkContent({
+      contentDir: path.join(work, 'content'),
+      displayRoot: path.join(work, 'content'),
+      config: siteConfig,
+      publicDir: path.join(work, 'public'),
+    });
+    return result.problems.map(formatProblem);
+  }
+  const registry = {
+    'speakers/ana.yaml': 'name:\n  en: Ana\n',
+    'speakers/bo.yaml': 'name:\n  en: Bo\n',
+    'tags/ip.yaml': 'label:\n  en: IP\n',
+  };
+  beforeEach(async () => {
+    work = await mkdtemp(path.join(tmpdir(), 'news-archive-one-run-'));
+  });
+  afterEach(async () => {
+    await rm(work, { recursive: true, force: true });
+  });
+
+  it('checks drift with the fields that could be read, beside the invalid ones', async () => {
+    const problems = await checkFiles({
+      ...registry,
+      'articles/2024/a/en.md':
+        '---\ntitle: A\ndate: 2024-05-02\nlanguage: en\nsummary: S.\nspeakers: [ana]\ntags: [ip]\n---\n\nBody.\n',
+      // Unknown tag, a title that is too long, and speakers and a date that drift: all four reported.
+      'articles/2024/a/zh.md': `---\ntitle: ${'长'.repeat(301)}\ndate: 2024-05-03\nlanguage: zh\nsummary: 摘要。\nspeakers: [bo]\ntags: [ipp]\n---\n\n正文。\n`,
+    });
+    expect(problems.map((p) => p.split('  ').slice(0, 3).join(' '))).toEqual([
+      'articles/2024/a/zh.md:2:1 error title',
+      'articles/2024/a/zh.md:3:1 error date',
+      'articles/2024/a/zh.md:6:1 error speakers',
+      'articles/2024/a/zh.md:7:8 error tags[0]',
+    ]);
+    expect(problems[2]).toContain('speakers [bo] differs from en.md ([ana])');
+  });
+
+  it('compares the fields a primary with an invalid date gives, and not the date', async () => {
+    const problems = await checkFiles({
+      ...registry,
+      'articles/2024/b/en.md':
+        '---\ntitle: B\ndate: 2024-02-30\nlanguage: en\nsummary: S.\nspeakers: [ana]\n---\n\nBody.\n',
+      'articles/2024/b/zh.md':
+        '---\ntitle: B\ndate: 2024-02-28\nlanguage: zh\nsummary: S.\nspeakers: [bo]\n---\n\n正文。\n',
+    });
+    expect(problems).toEqual([
+      'articles/2024/b/en.md:3:1  error  date  2024-02-30 does not exist: month 02 of 2024 has 29 days',
+      'articles/2024/b/zh.md:6:1  error  speakers  speakers [bo] differs from en.md ([ana]): remove it here to inherit, or make both agree',
+    ]);
+  });
+
+  it('checks the primary date and year with a summary missing', async () => {
+    const problems = await checkFiles({
+      ...registry,
+      'articles/2024/c/en.md': '---\ntitle: C\ndate: 2023-12-31\nlanguage: en\ndraft: true\n---\n\nBody.\n',
+      'articles/2024/d/en.md': '---\ntitle: D\nlanguage: en\n---\n\nBody.\n',
+    });
+    expect(problems.filter((p) => /\/(?:c|d)\//.test(p))).toEqual([
+      'articles/2024/c/en.md:2:1  error  summary  summary is missing',
+      'articles/2024/c/en.md:3:1  error  date  date 2023-12-31 is not in 2024: move the story folder to articles/2023/ or fix the date',
+      'articles/2024/c/en.md:5:1  warning  draft  this is a draft: it is checked but will not be published',
+      "articles/2024/d/en.md:2:1  error  date  date is missing: the story's primary file (en.md) must give the publication date, e.g. date: 2024-01-31",
+      'articles/2024/d/en.md:2:1  error  summary  summary is missing',
+    ]);
+  });
+
+  it('checks a body whose frontmatter is not valid YAML', async () => {
+    const problems = await checkFiles({
+      ...registry,
+      'articles/2024/e/en.md': '---\ntitle: "E\nlanguage: en\n---\n\n![Gone](./gone.png)\n\nTODO: finish.\n',
+    });
+    expect(
+      problems.filter((p) => p.startsWith('articles/2024/e/')).map((p) => p.split('  ').slice(0, 3).join(' ')),
+    ).toEqual([
+      'articles/2024/e/en.md:3:13 error (yaml)',
+      'articles/2024/e/en.md:6:1 error (body image)',
+      'articles/2024/e/en.md:8:1 warning (body)',
+    ]);
+  });
+
+  it("checks a speaker's photo and an organisation's parent chain beside an invalid field", async () => {
+    const problems = await checkFiles({
+      'speakers/cy.yaml': 'name: Cy\nphoto: ./cy.jpg\n',
+      'organisations/x.yaml': 'name: 3\nparent: y\n',
+      'organisations/y.yaml': 'name:\n  en: Y\nparent: x\n',
+    });
+    expect(problems.map((p) => p.split('  ').slice(0, 3).join(' '))).toEqual([
+      'organisations/x.yaml:1:1 error name',
+      'organisations/x.yaml:2:1 error parent',
+      'organisations/y.yaml:3:1 error parent',
+      'speakers/cy.yaml:1:1 error name',
+      'speakers/cy.yaml:2:1 error photo',
+    ]);
   });
 });

@@ -14,13 +14,16 @@ import { speakerSchema } from '../../schemas/speaker.ts';
 import { tagSchema } from '../../schemas/tag.ts';
 import type { SiteConfig } from '../../site.config.ts';
 import type { PublishedAt } from '../dates.ts';
-import { describeSharedField, driftedFields, primaryLanguage, type SharedFacts } from '../stories.ts';
+import { describeSharedField, driftedFields, primaryLanguage, type SharedFacts, type SharedField } from '../stories.ts';
 import { didYouMean } from '../suggest.ts';
 import { mapWithLimit } from '../concurrency.ts';
 import { walkContent } from '../content-files.ts';
-import { bodyImageProblem, bodyImages, imageProblem } from './images.ts';
+import { bodyAssetProblem, bodyAssets, imageProblem, type AssetFolders } from './images.ts';
 import { checkAliases } from './aliases.ts';
+import { bodyLint } from './body-lint.ts';
 import { classifyContentPath } from './layout.ts';
+import { bodyRegions } from './markdown.ts';
+import { readableFields } from './partial.ts';
 import { sortProblems, type Problem, type Severity } from './problems.ts';
 import { decodeUtf8, splitFrontmatter } from './source.ts';
 import { bodyTodos, frontmatterTodos } from './todos.ts';
@@ -33,8 +36,14 @@ export interface CheckOptions {
   readonly contentDir: string;
   /** Paths in problems are relative to this folder (default: the current directory). */
   readonly displayRoot?: string;
-  /** The site configuration (locales, time zone, limits). */
+  /** The site configuration (locales, time zone, limits, embed hosts). */
   readonly config: SiteConfig;
+  /**
+   * The project's `public/` folder, which the site serves at its root: site-absolute paths in bodies
+   * (`/img/a.png`) must name a file there (default: `public` in the current directory, the project
+   * the build runs in, wherever the content folder is).
+   */
+  readonly publicDir?: string;
 }
 
 /** The outcome of a check. */
@@ -57,16 +66,23 @@ interface ArticleData extends SharedFacts {
   readonly aliases?: readonly string[];
 }
 
-/** One validated article file. */
+/** One article file as the story rules see it. */
 interface CheckedArticle {
   readonly rel: string;
   readonly abs: string;
   readonly year: string;
   readonly slug: string;
   readonly language: string;
-  readonly data: ArticleData | undefined;
+  /** Every field that could be read (all of them when the file is valid), so one bad field hides no rule. */
+  readonly facts: Partial<ArticleData>;
+  /** The frontmatter as parsed, when it could be. */
   readonly raw: Record<string, unknown> | undefined;
   readonly locate: (path: readonly PropertyKey[]) => Position;
+}
+
+/** Whether a parsed YAML value is a map of fields. */
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
 /** Files read at once: enough to keep the disk busy, far below the usual 1024 descriptor limit. */
@@ -231,24 +247,28 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
     return undefined;
   };
 
-  /** Validates parsed data, reporting each issue at its field's line. */
+  /**
+   * Validates parsed data, reporting each issue at its field's line, and returns the fields that
+   * could be read: all of them when the data is valid, else each valid field on its own, so that the
+   * rules after this one (story rules, drift, parent chains) still run with whatever is fine.
+   */
   const validate = <T>(
     rel: string,
     schema: z.ZodType<T>,
     words: ReadonlySet<string>,
     data: unknown,
     locate: (p: readonly PropertyKey[]) => Position,
-  ): T | undefined => {
+  ): Partial<T> => {
     if (data === null || typeof data !== 'object' || Array.isArray(data)) {
       report(rel, atStart, 'error', '(file)', 'expected "field: value" lines, found none');
-      return undefined;
+      return {};
     }
     const result = schema.safeParse(data);
     if (result.success) return result.data;
     for (const issue of describeIssues(result.error.issues, words)) {
       report(rel, locate(issue.path), 'error', fieldName(issue.path), issue.message);
     }
-    return undefined;
+    return readableFields(schema, data) as Partial<T>;
   };
 
   /** Reports what is wrong with an image path written in a field (a cover, a photo). */
@@ -297,9 +317,10 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
       raw,
       locate,
     );
-    if (!data) return;
     registryData.set(`${collection}/${id}`, { collection, id, data, locate, rel });
-    if (collection === 'speakers') checkImage(rel, data['photo'] as string | undefined, ['photo'], locate);
+    // From the raw data, so a missing photo is reported even when another field is wrong.
+    const photo = (raw as { photo?: unknown } | null)?.photo;
+    if (collection === 'speakers' && typeof photo === 'string') checkImage(rel, photo, ['photo'], locate);
   });
 
   // Parent chains must end: an organisation cannot be its own ancestor, nor an event part of itself.
@@ -328,13 +349,21 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
     }
   }
 
-  // Pass 3: articles.
+  // Pass 3: articles. Every rule runs on every file that can be read, whatever else is wrong with
+  // it: the frontmatter's rules with the fields that could be read, the body's whatever the
+  // frontmatter holds, so that one run reports everything.
+  const assetFolders: AssetFolders = {
+    contentDir,
+    publicDir: options.publicDir ?? path.resolve('public'),
+    show: display,
+    showAbsolute: (abs) => path.relative(root, abs).split(path.sep).join('/'),
+  };
   const articles: CheckedArticle[] = await mapWithLimit(
     articleFiles,
     OPEN_FILES,
     async (file): Promise<CheckedArticle> => {
       const abs = path.join(contentDir, file.rel);
-      const none = { ...file, abs, data: undefined, raw: undefined, locate: () => atStart };
+      const none = { ...file, abs, facts: {}, raw: undefined, locate: () => atStart };
       const text = await readText(file.rel, config.maxArticleBytes);
       if (text === undefined) return none;
       const split = splitFrontmatter(text);
@@ -342,15 +371,18 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
         report(file.rel, { line: split.line, column: 1 }, 'error', '(frontmatter)', split.message);
         return none;
       }
+      const { body, bodyLine } = split.value;
       const parsed = parseYamlOrReport(file.rel, split.value.yaml);
-      if (!parsed) return none;
-      const { data: raw, locate } = parsed;
-      const data = validate(file.rel, schemas.articles as z.ZodType<ArticleData>, vocabulary.articles, raw, locate);
-      const draft = data?.draft ?? false;
-      if (split.value.body.trim() === '') {
+      const raw = isRecord(parsed?.data) ? parsed.data : undefined;
+      const locate = parsed?.locate ?? ((): Position => atStart);
+      const facts: Partial<ArticleData> = parsed
+        ? validate(file.rel, schemas.articles as z.ZodType<ArticleData>, vocabulary.articles, parsed.data, locate)
+        : {};
+      const draft = facts.draft ?? false;
+      if (body.trim() === '') {
         report(
           file.rel,
-          { line: split.value.bodyLine, column: 1 },
+          { line: bodyLine, column: 1 },
           draft ? 'warning' : 'error',
           '(body)',
           'the article has no text after the frontmatter',
@@ -361,52 +393,67 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
       for (const todo of frontmatterTodos(raw)) {
         report(file.rel, locate(todo.path), 'warning', fieldName(todo.path), `to-do left: ${todo.text}`);
       }
-      // Body images: Markdown and raw-HTML <img>, each a real image inside the content folder.
-      for (const image of bodyImages(split.value.body)) {
-        const problem = bodyImageProblem(contentDir, file.rel, image, display);
-        const line = split.value.bodyLine + image.line - 1;
-        if (problem) report(file.rel, { line, column: image.column }, 'error', '(body image)', problem);
-      }
-      for (const todo of bodyTodos(split.value.body)) {
-        const line = split.value.bodyLine + todo.index;
-        report(file.rel, { line, column: todo.column }, 'warning', '(body)', `to-do left: ${todo.text}`);
-      }
-      if (data) {
-        if (data.language !== file.language) {
-          report(
-            file.rel,
-            locate(['language']),
-            'error',
-            'language',
-            `language is "${data.language}" but the file is ${file.language}.md: rename the file to ${data.language}.md or fix the field`,
-          );
+      // The body's rules share one parse of each part that may concern them (most bodies: none).
+      for (const region of bodyRegions(body)) {
+        const at = (position: { line: number; column: number }): Position => ({
+          line: bodyLine + region.line - 1 + position.line - 1,
+          column: position.column,
+        });
+        // Every file the body names (Markdown and raw-HTML images, posters, sources), relative or site-absolute.
+        for (const asset of bodyAssets(region.parsed)) {
+          const problem = bodyAssetProblem(assetFolders, file.rel, asset);
+          const field = asset.kind === 'image' ? '(body image)' : '(body file)';
+          if (problem) report(file.rel, at(asset), problem.severity, field, problem.message);
         }
-        if (data.draft)
+        // What the renderer drops or prints literally: warnings, the text still publishes.
+        for (const note of bodyLint(region.parsed, { embedHosts: config.embedHosts })) {
+          report(file.rel, at(note), 'warning', '(body)', note.message);
+        }
+        for (const todo of bodyTodos(region.parsed)) {
           report(
             file.rel,
-            locate(['draft']),
+            at({ line: todo.index + 1, column: todo.column }),
             'warning',
-            'draft',
-            'this is a draft: it is checked but will not be published',
-          );
-        if (data.updated && data.date && data.updated.instant < data.date.instant) {
-          report(
-            file.rel,
-            locate(['updated']),
-            'error',
-            'updated',
-            `updated ${data.updated.day} is before the publication date ${data.date.day}`,
+            '(body)',
+            `to-do left: ${todo.text}`,
           );
         }
+      }
+      if (facts.language !== undefined && facts.language !== file.language) {
+        report(
+          file.rel,
+          locate(['language']),
+          'error',
+          'language',
+          `language is "${facts.language}" but the file is ${file.language}.md: rename the file to ${facts.language}.md or fix the field`,
+        );
+      }
+      if (facts.draft === true)
+        report(
+          file.rel,
+          locate(['draft']),
+          'warning',
+          'draft',
+          'this is a draft: it is checked but will not be published',
+        );
+      if (facts.updated && facts.date && facts.updated.instant < facts.date.instant) {
+        report(
+          file.rel,
+          locate(['updated']),
+          'error',
+          'updated',
+          `updated ${facts.updated.day} is before the publication date ${facts.date.day}`,
+        );
       }
       // Checked from the raw data so a missing image is reported even when other fields are wrong.
-      const cover = (raw as { cover?: { src?: unknown } } | null)?.cover;
+      const cover = (raw as { cover?: { src?: unknown } } | undefined)?.cover;
       if (typeof cover?.src === 'string') checkImage(file.rel, cover.src, ['cover', 'src'], locate);
-      return { ...file, abs, data, raw: raw as Record<string, unknown>, locate };
+      return { ...file, abs, facts, raw, locate };
     },
   );
 
-  // Pass 4: story rules.
+  // Pass 4: story rules, with the fields each file could give (a file with an invalid field still
+  // takes part: its other fields are compared, its invalid ones were reported above).
   const stories = new Map<string, CheckedArticle[]>();
   for (const a of articles) {
     const key = `${a.year}/${a.slug}`;
@@ -436,8 +483,10 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
       locales,
     );
     const primary = members.find((m) => m.language === primaryLang);
-    if (!primary?.data) continue;
-    if (!primary.data.date) {
+    // Without readable frontmatter in the primary there is nothing to compare with (reported above).
+    if (!primary?.raw) continue;
+    const main = primary.facts;
+    if (primary.raw['date'] === undefined) {
       report(
         primary.rel,
         primary.locate([]),
@@ -445,27 +494,30 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
         'date',
         `date is missing: the story's primary file (${primary.language}.md) must give the publication date, e.g. date: ${year}-01-31`,
       );
-    } else if (primary.data.date.day.slice(0, 4) !== year) {
+    } else if (main.date && main.date.day.slice(0, 4) !== year) {
       report(
         primary.rel,
         primary.locate(['date']),
         'error',
         'date',
-        `date ${primary.data.date.day} is not in ${year}: move the story folder to articles/${primary.data.date.day.slice(0, 4)}/ or fix the date`,
+        `date ${main.date.day} is not in ${year}: move the story folder to articles/${main.date.day.slice(0, 4)}/ or fix the date`,
       );
     }
+    // A shared field the primary gives but that could not be read has no value to compare with.
+    const unreadable = (field: SharedField): boolean => primary.raw?.[field] !== undefined && main[field] === undefined;
     for (const m of members) {
-      if (m === primary || !m.data) continue;
-      for (const field of driftedFields(primary.data, m.data)) {
+      if (m === primary || !m.raw) continue;
+      for (const field of driftedFields(main, m.facts)) {
+        if (unreadable(field)) continue;
         report(
           m.rel,
           m.locate([field]),
           'error',
           field,
-          `${field} ${describeSharedField(m.data, field)} differs from ${primary.language}.md (${describeSharedField(primary.data, field)}): remove it here to inherit, or make both agree`,
+          `${field} ${describeSharedField(m.facts, field)} differs from ${primary.language}.md (${describeSharedField(main, field)}): remove it here to inherit, or make both agree`,
         );
       }
-      if (primary.data.cover && !m.data.cover) {
+      if (primary.raw['cover'] !== undefined && m.raw['cover'] === undefined) {
         report(
           m.rel,
           m.locate([]),
@@ -474,7 +526,7 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
           `no cover: the ${primary.language}.md cover is used, with its alt text and caption in ${primary.language}; add a cover with ${m.language} text`,
         );
       }
-      if (!m.data.draft && primary.data.draft) {
+      if (m.facts.draft === false && main.draft === true) {
         report(
           m.rel,
           m.locate(['draft']),
@@ -487,7 +539,8 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
   }
 
   // Aliases, across all stories: the rules the build applies again when it writes redirects.
-  for (const p of checkAliases({ locales: config.locales, storyFolders: stories.keys(), articles, display })) {
+  const aliasInput = { locales: config.locales, storyFolders: stories.keys(), articles, display };
+  for (const p of checkAliases({ ...aliasInput, publicDir: assetFolders.publicDir })) {
     report(p.rel, p.position, 'error', p.field, p.message);
   }
 

@@ -2,7 +2,14 @@
  * To-dos left in articles: `npm run new` and `npm run import` write placeholders starting with `TODO`
  * (titles to translate, summaries to write, photos to add), and editors write their own. The checker
  * reports each as a warning, so a draft may carry them while the editor sees what is left.
+ *
+ * In a body, only notes count: the word in code (`context.TODO()` in a code span or fence), in a web
+ * address or a link's destination, as the whole text of a link (`[TODO](…)`, a page about to-dos),
+ * or as part of a name (the TODO Group, `context.TODO()`, `TODO.md`) is left alone.
  */
+import type { Nodes } from 'mdast';
+import { visit } from 'unist-util-visit';
+import { codeRanges, inRanges, ParsedBody, type Range } from './markdown.ts';
 
 /** One to-do found in a frontmatter value. */
 export interface FrontmatterTodo {
@@ -27,8 +34,15 @@ const MAX_EXCERPT = 80;
 
 // A value that starts with the word TODO (case-sensitive: "Todo" in prose is not a marker).
 const VALUE_TODO = /^TODO(?![\p{L}\p{N}_])/u;
-// The word TODO anywhere on a body line (`TODO:`, `<!-- TODO photo`), not inside a longer word.
-const LINE_TODO = /(?<![\p{L}\p{N}_])TODO(?![\p{L}\p{N}_])/u;
+// The word TODO anywhere in a body (`TODO:`, `<!-- TODO photo`), not inside a longer word.
+const WORD_TODO = /(?<![\p{L}\p{N}_])TODO(?![\p{L}\p{N}_])/gu;
+// Web addresses written as text (in raw HTML, or where GFM does not make them links).
+const WEB_ADDRESS = /\b(?:[a-z][a-z0-9+.-]*:\/\/|www\.)[^\s<>"'`]+/gi;
+// Just before the word: a member access or path (`context.TODO`, `pkg::TODO`, `$TODO`, `/TODO`).
+const NAME_BEFORE = /(?:[.$#@/\\-]|::|->)$/;
+// Just after the word: a call `TODO()`, a file or member `TODO.md`, a compound `TODO-list`, a
+// Title-case word (`TODO Group`, `TODO Foundation`): then the word is part of a name, not a note.
+const NAME_AFTER = /^(?:\(\)|[.\-/][\p{L}\p{N}]| \p{Lu}\p{Ll})/u;
 
 /** Whitespace collapsed and long text cut with an ellipsis, for one-line messages. */
 export function excerpt(text: string, max = MAX_EXCERPT): string {
@@ -52,12 +66,65 @@ export function frontmatterTodos(data: unknown): FrontmatterTodo[] {
   return found;
 }
 
-/** Every body line containing the word `TODO`. */
-export function bodyTodos(body: string): BodyTodo[] {
+/** The plain text of a Markdown node (its text, code and children), for comparing link texts. */
+function plainText(node: Nodes): string {
+  if ('value' in node && typeof node.value === 'string') return node.value;
+  if ('children' in node) return node.children.map((child) => plainText(child)).join('');
+  return '';
+}
+
+/** Where the word TODO is not a note: code, link destinations, links named TODO, web addresses. */
+function quietRanges(parsed: ParsedBody): Range[] {
+  const ranges = codeRanges(parsed.mdast);
+  const text = parsed.text;
+  visit(parsed.mdast, (node: Nodes) => {
+    const start = node.position?.start.offset;
+    const end = node.position?.end.offset;
+    if (start === undefined || end === undefined) return;
+    if (node.type === 'definition') {
+      ranges.push([start, end]);
+    } else if (node.type === 'link' || node.type === 'linkReference') {
+      const label = plainText(node).trim();
+      // `[TODO](…)` names a page, and an autolink's text is its address: neither is a note.
+      if (label === 'TODO' || (node.type === 'link' && label === node.url)) {
+        ranges.push([start, end]);
+        return 'skip';
+      }
+      const textEnd = node.children.at(-1)?.position?.end.offset;
+      if (textEnd !== undefined) ranges.push([textEnd, end]);
+    } else if (node.type === 'image') {
+      // The alt text may be a to-do ("![TODO: describe](…)"); the destination is not.
+      const destination = text.lastIndexOf('](', end);
+      if (destination > start) ranges.push([destination, end]);
+    }
+    return undefined;
+  });
+  for (const match of text.matchAll(WEB_ADDRESS)) ranges.push([match.index, match.index + match[0].length]);
+  return ranges;
+}
+
+/**
+ * Every body line with a to-do note on it (the first on the line), leaving alone the word in code,
+ * addresses, link destinations, links named TODO and names. Pass the checker's parsed body to share
+ * its Markdown parse; a body without the word is never parsed.
+ */
+export function bodyTodos(body: string | ParsedBody): BodyTodo[] {
+  const text = typeof body === 'string' ? body : body.text;
+  if (!text.includes('TODO')) return [];
+  const parsed = typeof body === 'string' ? new ParsedBody(body) : body;
+  const quiet = quietRanges(parsed);
+  const lines = text.split('\n');
   const found: BodyTodo[] = [];
-  body.split(/\r?\n/).forEach((line, index) => {
-    const match = LINE_TODO.exec(line);
-    if (match) found.push({ index, column: match.index + 1, text: excerpt(line) });
+  let lineStart = 0;
+  lines.forEach((line, index) => {
+    for (const match of line.matchAll(WORD_TODO)) {
+      const before = line.slice(0, match.index);
+      const after = line.slice(match.index + 4);
+      if (inRanges(lineStart + match.index, quiet) || NAME_BEFORE.test(before) || NAME_AFTER.test(after)) continue;
+      found.push({ index, column: match.index + 1, text: excerpt(line) });
+      break;
+    }
+    lineStart += line.length + 1;
   });
   return found;
 }
