@@ -90,7 +90,7 @@ describe('an incremental build', () => {
       expect(copied).not.toContain('/en/rss.xml');
       // Untouched stories were copied; the search index of 2023 too, while 2024's was made again.
       expect(copied).toContain('/en/2024/trademark-campaign/index.html');
-      expect(warm.stdout).toMatch(/✔ search index: 26 pages \([\d.]+ s\), 2 year shard\(s\), 1 unchanged copied/);
+      expect(warm.stdout).toMatch(/✔ search index: 28 pages \([\d.]+ s\), 2 year shard\(s\), 1 unchanged copied/);
       const page = await readFile(path.join(work, 'site/en/2024/green-patents-pilot/index.html'), 'utf8');
       expect(page).toContain('A paragraph added after the first build.');
     },
@@ -118,7 +118,7 @@ describe('an incremental build', () => {
     'with nothing changed, copies every page and every search shard, and still equals a cold build',
     async () => {
       const warm = await build(true);
-      expect(warm.stdout).toMatch(/✔ search index: 26 pages \([\d.]+ s\), 2 year shard\(s\), 2 unchanged copied/);
+      expect(warm.stdout).toMatch(/✔ search index: 28 pages \([\d.]+ s\), 2 year shard\(s\), 2 unchanged copied/);
       expect(restored(warm.stdout).filter((page) => page.endsWith('.html')).length).toBeGreaterThan(100);
       // `cold/` holds the cold build of this same content, from the test before.
       expect(differences(await tree(path.join(work, 'site')), await tree(path.join(work, 'cold')))).toEqual([]);
