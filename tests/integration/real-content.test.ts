@@ -169,7 +169,8 @@ describe('building real posts', () => {
   beforeAll(async () => {
     out = path.join(await mkdtemp(path.join(tmpdir(), 'news-archive-real-site-')), 'dist');
     build = await runBuild({ CONTENT_DIR: fixture, OUT_DIR: out });
-  });
+    // A build may first wait for others to release the build lock.
+  }, 600_000);
   afterAll(async () => {
     await rm(path.dirname(out), { recursive: true, force: true });
   });
