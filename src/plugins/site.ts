@@ -5,7 +5,12 @@
  */
 import { dictionaries } from '../i18n/index.ts';
 import { siteConfig } from '../site.config.ts';
-import { articleRehypePlugins, articleRemarkPlugins, type ArticleRehypePlugins } from './index.ts';
+import {
+  articleRehypePlugins,
+  articleRemarkPlugins,
+  type ArticlePluginOptions,
+  type ArticleRehypePlugins,
+} from './index.ts';
 
 /** Options of Astro's `unified()` Markdown processor for article bodies. */
 export interface ArticleMarkdownOptions {
@@ -15,6 +20,28 @@ export interface ArticleMarkdownOptions {
   readonly remarkPlugins: ReturnType<typeof articleRemarkPlugins>;
   /** Our rehype plugins, in order. */
   readonly rehypePlugins: ArticleRehypePlugins;
+}
+
+/** Each locale's value of one dictionary entry, keyed by locale code. */
+function perLocale<T>(pick: (t: (typeof dictionaries)[keyof typeof dictionaries]) => T): Record<string, T> {
+  return Object.fromEntries(Object.entries(dictionaries).map(([code, t]) => [code, pick(t)]));
+}
+
+/** The labels the body plugins write (anchors, code, tables, callouts...), from the UI dictionaries. */
+export function localizedLabels(): Pick<
+  ArticlePluginOptions,
+  'anchorLabels' | 'codeLabels' | 'tableLabels' | 'videoLabels' | 'calloutLabels' | 'formulaLabels' | 'diagramLabels'
+> {
+  return {
+    anchorLabels: perLocale((t) => t.sectionLink),
+    codeLabels: perLocale((t) => t.codeBlock),
+    tableLabels: perLocale((t) => t.table),
+    videoLabels: perLocale((t) => t.video),
+    // "Note", and "Note: " before a title: the locale's own "label: value" form.
+    calloutLabels: perLocale((t) => ({ names: t.callouts, separator: t.labelled('', '') })),
+    formulaLabels: perLocale((t) => t.formula),
+    diagramLabels: perLocale((t) => t.diagramSource),
+  };
 }
 
 /** The Markdown options of a site published at `siteUrl` (links to other hosts are external). */
@@ -28,16 +55,7 @@ export function articleMarkdownOptions(siteUrl: string): ArticleMarkdownOptions 
       siteUrl,
       embedHosts: siteConfig.embedHosts,
       locales: siteConfig.locales,
-      anchorLabels: Object.fromEntries(Object.entries(dictionaries).map(([code, t]) => [code, t.sectionLink])),
-      codeLabels: Object.fromEntries(Object.entries(dictionaries).map(([code, t]) => [code, t.codeBlock])),
-      tableLabels: Object.fromEntries(Object.entries(dictionaries).map(([code, t]) => [code, t.table])),
-      videoLabels: Object.fromEntries(Object.entries(dictionaries).map(([code, t]) => [code, t.video])),
-      // "Note", and "Note: " before a title: the locale's own "label: value" form.
-      calloutLabels: Object.fromEntries(
-        Object.entries(dictionaries).map(([code, t]) => [code, { names: t.callouts, separator: t.labelled('', '') }]),
-      ),
-      formulaLabels: Object.fromEntries(Object.entries(dictionaries).map(([code, t]) => [code, t.formula])),
-      diagramLabels: Object.fromEntries(Object.entries(dictionaries).map(([code, t]) => [code, t.diagramSource])),
+      ...localizedLabels(),
       // The folder astro.config.mjs and the loaders read (tests point CONTENT_DIR at fixture sites).
       contentDir: process.env['CONTENT_DIR'] ?? './content',
       // Ids the article page itself uses around the body.

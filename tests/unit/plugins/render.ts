@@ -13,8 +13,9 @@ import remarkRehype from 'remark-rehype';
 import { unified, type PluggableList } from 'unified';
 import { VFile } from 'vfile';
 import { articleRehypePlugins, articleRemarkPlugins, type ArticlePluginOptions } from '../../../src/plugins/index.ts';
+import { localizedLabels } from '../../../src/plugins/site.ts';
 
-/** The site's options as the tests use them (the real site config's locales and hosts). */
+/** The site's options as the tests use them (the real site config's locales, hosts and labels). */
 export const testOptions: ArticlePluginOptions = {
   siteUrl: 'https://news.example.org/',
   embedHosts: ['www.youtube-nocookie.com', 'player.bilibili.com', 'player.vimeo.com'],
@@ -22,38 +23,8 @@ export const testOptions: ArticlePluginOptions = {
     { code: 'en', htmlLang: 'en', scripts: ['Latin'] },
     { code: 'zh', htmlLang: 'zh-Hans', scripts: ['Han'] },
   ],
-  anchorLabels: { en: 'Link to this section', zh: '本节链接' },
-  codeLabels: { en: 'Code', zh: '代码' },
-  tableLabels: { en: 'Table', zh: '表格' },
-  videoLabels: { en: 'Video', zh: '视频' },
-  calloutLabels: {
-    en: {
-      names: {
-        note: 'Note',
-        tip: 'Tip',
-        info: 'Info',
-        important: 'Important',
-        warning: 'Warning',
-        caution: 'Caution',
-        danger: 'Danger',
-      },
-      separator: ': ',
-    },
-    zh: {
-      names: {
-        note: '注意',
-        tip: '提示',
-        info: '信息',
-        important: '重要',
-        warning: '警告',
-        caution: '小心',
-        danger: '危险',
-      },
-      separator: '：',
-    },
-  },
-  formulaLabels: { en: 'Formula', zh: '公式' },
-  diagramLabels: { en: 'Diagram (Mermaid source)', zh: '图表（Mermaid 源码）' },
+  // The site's own labels, from the UI dictionaries (so a changed label cannot drift from the tests).
+  ...localizedLabels(),
   // The folder of `renderWithAstro`'s article: raw-HTML images beside it are registered.
   contentDir: '/content',
 };
