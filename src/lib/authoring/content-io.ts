@@ -266,6 +266,28 @@ async function walkFolders(
   return at;
 }
 
+/** A file `rel` inside the content folder, checked to stay inside it, with the I/O calls to reach it. */
+interface Located {
+  readonly io: FileIo;
+  readonly show: (abs: string) => string;
+  readonly root: string;
+  readonly parts: readonly string[];
+  readonly target: string;
+}
+
+/** Resolves `rel` inside the (checked) content folder; shared by the read, check and write commands. */
+async function locate(contentDir: string, rel: string, options: IoOptions): Promise<Located> {
+  const root = await checkedRoot(contentDir, options);
+  const parts = contentPathParts(rel);
+  return {
+    io: { ...realIo, ...options.io },
+    show: options.show ?? showRelative,
+    root,
+    parts,
+    target: insideContent(root, parts),
+  };
+}
+
 /** What {@link checkContentFile} found at the target: nothing yet, or a regular file. */
 export type TargetState = 'absent' | 'file';
 
@@ -275,11 +297,7 @@ export type TargetState = 'absent' | 'file';
  * files refuse before writing the first.
  */
 export async function checkContentFile(contentDir: string, rel: string, options: WriteOptions): Promise<TargetState> {
-  const io = { ...realIo, ...options.io };
-  const show = options.show ?? showRelative;
-  const root = await checkedRoot(contentDir, options);
-  const parts = contentPathParts(rel);
-  const target = insideContent(root, parts);
+  const { io, show, root, parts, target } = await locate(contentDir, rel, options);
   try {
     await walkFolders(io, root, parts, show, undefined);
     return await inspectTarget(io, target, show, options.overwrite);
@@ -339,11 +357,7 @@ export async function writeContentFile(
   text: string,
   options: WriteOptions,
 ): Promise<'created' | 'replaced'> {
-  const io = { ...realIo, ...options.io };
-  const show = options.show ?? showRelative;
-  const root = await checkedRoot(contentDir, options);
-  const parts = contentPathParts(rel);
-  const target = insideContent(root, parts);
+  const { io, show, root, parts, target } = await locate(contentDir, rel, options);
   const created: string[] = [];
   try {
     const parent = await walkFolders(io, root, parts, show, created);
@@ -384,11 +398,7 @@ export async function writeContentFile(
  * source file). Failures are {@link EditorFileError}s.
  */
 export async function readContentFile(contentDir: string, rel: string, options: IoOptions = {}): Promise<Buffer> {
-  const io = { ...realIo, ...options.io };
-  const show = options.show ?? showRelative;
-  const root = await checkedRoot(contentDir, options);
-  const parts = contentPathParts(rel);
-  const target = insideContent(root, parts);
+  const { io, show, root, parts, target } = await locate(contentDir, rel, options);
   try {
     await walkFolders(io, root, parts, show, undefined, 'read');
     return await io.readFile(target, { flag: constants.O_RDONLY | constants.O_NOFOLLOW });
