@@ -4,24 +4,16 @@
 // and wide tables scroll inside their own focusable box; highlighted code shows coloured tokens with
 // enough contrast in the light and the dark scheme; axe finds nothing serious on the code-heavy story.
 // Without Chromium the tier is skipped loudly; under CI it fails.
-import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findChromium, launchChromium } from '../../scripts/lib/chromium.ts';
-import { serveDirectory, type StaticServer } from '../../scripts/lib/static-server.ts';
-import { root, runBuild } from '../integration/build-site.ts';
+import type { StaticServer } from '../../scripts/lib/static-server.ts';
+import { root } from '../integration/build-site.ts';
+import { chromium, inCI, skipBrowser, startFixtureSite, warnWhenSkipped, type FixtureSite } from './fixture-site.ts';
 
-const chromium = findChromium();
-const inCI = process.env['CI'] === 'true';
-if (!chromium && !inCI) {
-  console.warn(
-    '\n⚠⚠⚠ LAYOUT BROWSER TESTS SKIPPED: Chromium not found. Install it with "apt-get install chromium" ' +
-      '(or set CHROMIUM_PATH). Under CI=true this is a failure. ⚠⚠⚠\n',
-  );
-}
+warnWhenSkipped('LAYOUT BROWSER TESTS');
 
 const artifacts = path.join(root, 'test-results', 'screenshots');
 const WIDTHS = [375, 1280] as const;
@@ -29,6 +21,7 @@ const WIDTHS = [375, 1280] as const;
 const CODE_STORY = (locale: string) => `/${locale}/2024/patent-data-api/`;
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
+let site: FixtureSite | undefined;
 let out: string;
 let server: StaticServer;
 let browser: Browser;
@@ -91,22 +84,15 @@ function contrast(a: string, b: string): number {
   return ((high ?? 0) + 0.05) / ((low ?? 0) + 0.05);
 }
 
-describe.skipIf(!chromium && !inCI)('layout in a real browser', () => {
+describe.skipIf(skipBrowser)('layout in a real browser', () => {
   beforeAll(async () => {
-    if (!chromium) throw new Error('Chromium is required under CI=true: apt-get install chromium');
-    out = await mkdtemp(path.join(tmpdir(), 'news-archive-layout-'));
-    const build = await runBuild({ CONTENT_DIR: path.join(root, 'tests/fixtures/site/content'), OUT_DIR: out });
-    if (build.status !== 0) throw new Error(`fixture build failed:\n${build.stdout}\n${build.stderr}`);
-    server = await serveDirectory(out, '/');
-    browser = await launchChromium();
+    site = await startFixtureSite('layout');
+    ({ out, server, browser } = site);
     await mkdir(artifacts, { recursive: true });
-    // The build waits for the build lock behind other test files' builds (tests/integration/build-site.ts).
   }, 900_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    if (out) await rm(out, { recursive: true, force: true });
+    await site?.close();
   });
 
   for (const width of WIDTHS) {

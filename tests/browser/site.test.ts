@@ -2,30 +2,30 @@
 // playwright-core (no browser download). Journeys in both languages at desktop and 375 px widths,
 // keyboard-only navigation, axe-core on every page type, screenshots as artifacts, no console
 // errors, and the site without JavaScript. Without Chromium the tier is skipped loudly; under CI it fails.
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findChromium, launchChromium } from '../../scripts/lib/chromium.ts';
-import { serveDirectory, type StaticServer } from '../../scripts/lib/static-server.ts';
-import { root, runBuild } from '../integration/build-site.ts';
+import type { StaticServer } from '../../scripts/lib/static-server.ts';
+import { root } from '../integration/build-site.ts';
+import {
+  chromium,
+  inCI,
+  skipBrowser,
+  startFixtureSite,
+  startSite,
+  warnWhenSkipped,
+  type FixtureSite,
+} from './fixture-site.ts';
 
-const chromium = findChromium();
-const inCI = process.env['CI'] === 'true';
-if (!chromium && !inCI) {
-  console.warn(
-    '\n⚠⚠⚠ BROWSER TESTS SKIPPED: Chromium not found. Install it with "apt-get install chromium" ' +
-      '(or set CHROMIUM_PATH) to run the browser tier. Under CI=true this is a failure. ⚠⚠⚠\n',
-  );
-}
+warnWhenSkipped('BROWSER TESTS');
 
 const artifacts = path.join(root, 'test-results', 'screenshots');
 const VIEWPORTS = { desktop: { width: 1280, height: 900 }, mobile: { width: 375, height: 812 } } as const;
 type Viewport = keyof typeof VIEWPORTS;
 
-let out: string;
+let site: FixtureSite | undefined;
 let server: StaticServer;
 let browser: Browser;
 const consoleErrors: string[] = [];
@@ -62,21 +62,15 @@ async function visit(page: Page, sitePath: string): Promise<void> {
 /** The path part of the page's current URL. */
 const pathOf = (page: Page) => new URL(page.url()).pathname;
 
-describe.skipIf(!chromium && !inCI)('in a real browser', () => {
+describe.skipIf(skipBrowser)('in a real browser', () => {
   beforeAll(async () => {
-    if (!chromium) throw new Error('Chromium is required under CI=true: apt-get install chromium');
-    out = await mkdtemp(path.join(tmpdir(), 'news-archive-browser-'));
-    const build = await runBuild({ CONTENT_DIR: path.join(root, 'tests/fixtures/site/content'), OUT_DIR: out });
-    if (build.status !== 0) throw new Error(`fixture build failed:\n${build.stdout}\n${build.stderr}`);
-    server = await serveDirectory(out, '/');
-    browser = await launchChromium();
+    site = await startFixtureSite('browser');
+    ({ server, browser } = site);
     await mkdir(artifacts, { recursive: true });
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    if (out) await rm(out, { recursive: true, force: true });
+    await site?.close();
     console.log(
       `browser tier: ${counts.pages} page loads, ${counts.journeys} journeys, ${counts.axe} pages checked with axe`,
     );
@@ -333,22 +327,16 @@ describe.skipIf(!chromium && !inCI)('in a real browser', () => {
   });
 });
 
-describe.skipIf(!chromium && !inCI)('the sample archive in a real browser', () => {
-  let sampleOut: string;
+describe.skipIf(skipBrowser)('the sample archive in a real browser', () => {
+  let sample: FixtureSite | undefined;
   let sampleServer: StaticServer;
   let sampleBrowser: Browser;
   beforeAll(async () => {
-    if (!chromium) throw new Error('Chromium is required under CI=true: apt-get install chromium');
-    sampleOut = await mkdtemp(path.join(tmpdir(), 'news-archive-browser-sample-'));
-    const build = await runBuild({ OUT_DIR: sampleOut });
-    if (build.status !== 0) throw new Error(`sample build failed:\n${build.stdout}\n${build.stderr}`);
-    sampleServer = await serveDirectory(sampleOut, '/');
-    sampleBrowser = await launchChromium();
+    sample = await startSite('browser-sample');
+    ({ server: sampleServer, browser: sampleBrowser } = sample);
   });
   afterAll(async () => {
-    await sampleBrowser?.close();
-    await sampleServer?.close();
-    if (sampleOut) await rm(sampleOut, { recursive: true, force: true });
+    await sample?.close();
   });
 
   it(

@@ -3,23 +3,12 @@
 // ("K u b e V e l a", what `text-justify: inter-character` does), and headings are never justified.
 // The CSS alone cannot show this: the test measures where each letter is drawn. Without Chromium the
 // tier is skipped loudly; under CI it fails.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findChromium, launchChromium } from '../../scripts/lib/chromium.ts';
-import { serveDirectory, type StaticServer } from '../../scripts/lib/static-server.ts';
-import { root, runBuild } from '../integration/build-site.ts';
+import type { StaticServer } from '../../scripts/lib/static-server.ts';
+import { skipBrowser, startFixtureSite, warnWhenSkipped, type FixtureSite } from './fixture-site.ts';
 
-const chromium = findChromium();
-const inCI = process.env['CI'] === 'true';
-if (!chromium && !inCI) {
-  console.warn(
-    '\n⚠⚠⚠ TYPOGRAPHY BROWSER TESTS SKIPPED: Chromium not found. Install it with "apt-get install chromium" ' +
-      '(or set CHROMIUM_PATH). Under CI=true this is a failure. ⚠⚠⚠\n',
-  );
-}
+warnWhenSkipped('TYPOGRAPHY BROWSER TESTS');
 
 /** The fixture story whose Chinese version has a paragraph full of Latin product names. */
 const STORY = '/zh/2024/mixed-language-forum/';
@@ -49,24 +38,18 @@ interface ParagraphMeasure {
   readonly lines: number;
 }
 
-let out: string;
+let site: FixtureSite | undefined;
 let server: StaticServer;
 let browser: Browser;
 
-describe.skipIf(!chromium && !inCI)('Chinese typography in a real browser', () => {
+describe.skipIf(skipBrowser)('Chinese typography in a real browser', () => {
   beforeAll(async () => {
-    if (!chromium) throw new Error('Chromium is required under CI=true: apt-get install chromium');
-    out = await mkdtemp(path.join(tmpdir(), 'news-archive-typography-'));
-    const build = await runBuild({ CONTENT_DIR: path.join(root, 'tests/fixtures/site/content'), OUT_DIR: out });
-    if (build.status !== 0) throw new Error(`fixture build failed:\n${build.stdout}\n${build.stderr}`);
-    server = await serveDirectory(out, '/');
-    browser = await launchChromium();
+    site = await startFixtureSite('typography');
+    ({ server, browser } = site);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    if (out) await rm(out, { recursive: true, force: true });
+    await site?.close();
   });
 
   /** Opens the story at a window width and runs `fn` in the page. */
