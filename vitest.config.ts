@@ -1,11 +1,26 @@
-// Test tiers: unit (tests/unit: lib, plugins, schemas, checker) and integration (tests/integration:
-// real builds asserted on their output). Builds are slow, so integration tests get a long timeout.
+// Three test tiers, each a Vitest project with its own script:
+//   unit         tests/unit: pure functions, plugins on strings, the checker on temporary trees; no build.
+//   integration  tests/integration: real builds of fixture sites, asserted on their output (slow, so
+//                long timeouts; builds serialize through the lock in tests/integration/build-site.ts).
+//   browser      tests/browser: a built site driven by Debian's Chromium, with axe.
+// `npm test` runs all three; `npm run test:unit -- --coverage` gives the unit tier's coverage figure.
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['tests/**/*.test.ts'],
     testTimeout: 20_000,
     hookTimeout: 300_000,
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
+      { extends: true, test: { name: 'integration', include: ['tests/integration/**/*.test.ts'] } },
+      { extends: true, test: { name: 'browser', include: ['tests/browser/**/*.test.ts'] } },
+    ],
+    coverage: {
+      provider: 'v8',
+      // What the unit tier is about: the site's code and the tools' libraries (not pages or scripts' CLIs).
+      include: ['src/**/*.ts', 'scripts/lib/**/*.ts'],
+      reporter: ['text-summary', 'json-summary'],
+      reportsDirectory: 'coverage',
+    },
   },
 });
