@@ -83,6 +83,19 @@ describe('describeBuildError', () => {
     );
   });
 
+  it('explains why the pipeline cannot size an image, from its first bytes (a draw.io SVG)', () => {
+    const svg = path.join(contentDir, 'articles/2024/has-it/diagram.svg');
+    const read = [{ rel: 'articles/2024/has-it/zh.md', text: '---\n---\n\n![图](./diagram.svg)\n' }];
+    const error = new Error(`NoImageMetadata: Could not process image metadata for \`${svg}\`.`);
+    const head = (abs: string): Uint8Array | undefined =>
+      abs === svg
+        ? new TextEncoder().encode(`<svg width="453px" height="241px" content="&lt;mxfile${'&lt;x/&gt;'.repeat(200)}">`)
+        : undefined;
+    expect(describeBuildError(error, { contentDir, displayRoot: root, read: () => read, exists, head })).toBe(
+      'content/articles/2024/has-it/zh.md:4:6 image "content/articles/2024/has-it/diagram.svg" cannot be sized by the build: its <svg> tag does not end within the first 1,000 bytes, where the build reads the size: draw.io put a copy of the diagram there (content="…"); export it again without "Include a copy of my diagram", or delete the content attribute from the <svg> tag',
+    );
+  });
+
   it('uses a location in a content file, with the message alone', () => {
     const error = Object.assign(new Error('Unexpected character\n    at parse (file:///x.js:1:1)'), {
       loc: { file: path.join(contentDir, 'articles/2024/a/en.md'), line: 12, column: 3 },

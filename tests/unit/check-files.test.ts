@@ -157,10 +157,37 @@ describe('images', () => {
     await writeFile(story('photo.png'), png);
     await writeFile(
       story('drawing.svg'),
-      '<?xml version="1.0"?>\n<!-- made by hand -->\n<svg xmlns="http://www.w3.org/2000/svg"/>',
+      '<?xml version="1.0"?>\n<!-- made by hand -->\n<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 40 30"/>',
     );
     await setCover('./photo.png');
     await addToBody('![Photo](./photo.png)\n\n![Drawing](drawing.svg "A title")\n\n![Web](https://example.org/a.png)');
     expect((await check()).filter((p) => p.includes('  error  '))).toEqual([]);
+  });
+
+  it('reports an SVG the build cannot size (a draw.io export) wherever it is named, with the fix', async () => {
+    // draw.io's "Include a copy of my diagram" puts the diagram in the start tag, past Astro's 1,000 bytes.
+    const diagram = `&lt;mxfile host=&quot;app.diagrams.net&quot;&gt;${'&lt;mxCell id=&quot;x&quot;/&gt;'.repeat(80)}`;
+    await writeFile(
+      story('diagram.svg'),
+      `<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="453px" height="241px" content="${diagram}"><rect/></svg>`,
+    );
+    await writeFile(story('unsized.svg'), '<svg xmlns="http://www.w3.org/2000/svg"><rect/></svg>');
+    await writeFile(path.join(content, 'speakers/diagram.svg'), await readFile(story('diagram.svg')));
+    const speaker = path.join(content, 'speakers/hu-wenhui.yaml');
+    await writeFile(speaker, `${await readFile(speaker, 'utf8')}photo: ./diagram.svg\n`);
+    await setCover('./diagram.svg');
+    await addToBody('![Diagram](./diagram.svg)\n\nText <img src="diagram.svg" alt="Raw"> and ![No size](unsized.svg)');
+    const lines = (await readFile(story('en.md'), 'utf8')).split('\n');
+    const body = lines.findIndex((line) => line.startsWith('![Diagram]')) + 1;
+    const problems = (await check()).filter((p) => p.includes('cannot read the size'));
+    const drawio =
+      'the build cannot read the size of image "./diagram.svg": its <svg> tag does not end within the first 1,000 bytes, where the build reads the size: draw.io put a copy of the diagram there (content="…"); export it again without "Include a copy of my diagram", or delete the content attribute from the <svg> tag';
+    expect(problems).toEqual([
+      `content/articles/2024/ip-protection-forum/en.md:3:3  error  cover.src  ${drawio}`,
+      `content/articles/2024/ip-protection-forum/en.md:${body}:1  error  (body image)  ${drawio}`,
+      `content/articles/2024/ip-protection-forum/en.md:${body + 2}:6  error  (body image)  ${drawio}`,
+      `content/articles/2024/ip-protection-forum/en.md:${body + 2}:44  error  (body image)  the build cannot read the size of image "unsized.svg": its <svg> tag has neither a width and height in pixels (or cm, mm, pt…; not %) nor a viewBox the build can read: add viewBox="0 0 <width> <height>" to it`,
+      `content/speakers/hu-wenhui.yaml:8:1  error  photo  ${drawio}`,
+    ]);
   });
 });

@@ -9,9 +9,10 @@
  * it. The checker reports all of these before a build; this is for what changes in between, and for
  * whatever the checker does not know yet.
  */
-import { lstatSync, readFileSync } from 'node:fs';
+import { closeSync, constants, lstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import path from 'node:path';
 import { walkContent } from '../content-files.ts';
+import { sizeFailureReason } from '../image-size.ts';
 
 /** A content file's text, for finding where a missing image is named. */
 export interface ContentText {
@@ -31,6 +32,8 @@ export interface BuildErrorContext {
   readonly read?: (contentDir: string) => Iterable<ContentText>;
   /** Whether a file exists (default: `lstat`). */
   readonly exists?: (abs: string) => boolean;
+  /** The first bytes of a content image, to explain why it cannot be sized (default: read from disk, never through a link). */
+  readonly head?: (abs: string) => Uint8Array | undefined;
 }
 
 /** One error inside a build failure, reduced to what a message may use. */
@@ -45,8 +48,12 @@ export interface ErrorPart {
 
 /** A line of a stack trace (`    at handler (file:///…:42:19)`), or the bundler's plugin label. */
 const NOISE_LINE = /^\s+at\s|^\s*\[plugin [^\]]*\]\s*$|^Build failed with \d+ errors?:?\s*$/;
-/** Astro's messages about one image, with its path (as written, or absolute), and what to tell the editor. */
-const IMAGE_FAILURES: readonly { pattern: RegExp; missing: boolean; what: string }[] = [
+/**
+ * Astro's messages about one image, with its path (as written, or absolute), and what to tell the
+ * editor; `sized` marks the failure to read a size, explained from the file's first bytes when it
+ * can be read (a draw.io SVG is the usual case).
+ */
+const IMAGE_FAILURES: readonly { pattern: RegExp; missing: boolean; what: string; sized?: true }[] = [
   {
     pattern: /Could not find requested image `([^`]+)`/,
     missing: true,
@@ -56,6 +63,7 @@ const IMAGE_FAILURES: readonly { pattern: RegExp; missing: boolean; what: string
     pattern: /Could not process image metadata for `([^`]+)`/,
     missing: false,
     what: 'cannot be read: it is damaged or not really an image; save it again as PNG, JPEG or WebP',
+    sized: true,
   },
   {
     pattern: /Could not transform image `([^`]+)`/,
@@ -164,6 +172,23 @@ export function readContentTexts(contentDir: string): ContentText[] {
     });
 }
 
+/** How many bytes of an image explain a size failure: every header, and the SVG probe's 1,000 bytes. */
+const HEAD_BYTES = 4096;
+
+/** A regular file's first bytes, or undefined (missing, a link, a folder, unreadable). */
+function headOnDisk(abs: string): Uint8Array | undefined {
+  let fd: number | undefined;
+  try {
+    fd = openSync(abs, constants.O_RDONLY | constants.O_NOFOLLOW);
+    const buffer = new Uint8Array(HEAD_BYTES);
+    return buffer.slice(0, readSync(fd, buffer, 0, HEAD_BYTES, 0));
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
 /** Whether a path exists (without following a final link). */
 function existsOnDisk(abs: string): boolean {
   try {
@@ -219,9 +244,12 @@ export function describeBuildError(error: unknown, context: BuildErrorContext): 
       }
     }
     const shown = absolute ? show(image) : image;
-    if (places.length === 0) return `image "${shown}" ${kind.what}; run npm run check to see which file names it`;
+    // Why the size cannot be read, from the file's first bytes (never quoted): Astro says only that it failed.
+    const head = kind.sized && absolute ? (context.head ?? headOnDisk)(image) : undefined;
+    const what = head ? `cannot be sized by the build: ${sizeFailureReason(head)}` : kind.what;
+    if (places.length === 0) return `image "${shown}" ${what}; run npm run check to see which file names it`;
     const more = places.length > 1 ? ` (and ${places.length - 1} more place(s); npm run check lists them all)` : '';
-    return `${places[0]} image "${shown}" ${kind.what}${more}`;
+    return `${places[0]} image "${shown}" ${what}${more}`;
   }
 
   return relativise(inner.message || inner.name);

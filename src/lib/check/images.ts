@@ -3,7 +3,8 @@
  * references: Markdown images, and in raw HTML `<img src>`, `<picture><source srcset>`,
  * `<video poster|src>`, `<audio src>` and `<source src>`. A path the build reads (Markdown images,
  * and the raw-HTML `<img>` that src/plugins/rehype-raw-images.ts hands to the same pipeline) must be
- * a real image inside the content folder, reached without a link; any other relative path is never
+ * a real image inside the content folder, reached without a link, whose width and height Astro can
+ * read (src/lib/image-size.ts; a draw.io SVG often cannot be sized); any other relative path is never
  * published, so the page would ask for a file that is not there; a site-absolute path (`/img/a.png`)
  * must be a file in the project's `public/` folder, which the site serves at its root. Otherwise the
  * checker says so with the file, line and path, before Astro's image pipeline fails on it (or reads
@@ -17,6 +18,7 @@ import { definitions } from 'mdast-util-definitions';
 import { visit } from 'unist-util-visit';
 import { resolveInContent, visible } from '../content-files.ts';
 import { formatByExtension, IMAGE_EXTENSIONS, sniffImageFile } from '../image-files.ts';
+import { imageFileSizeProblem } from '../image-size.ts';
 import { pipelineImagePath } from '../../plugins/rehype-raw-images.ts';
 import { ParsedBody } from './markdown.ts';
 
@@ -138,13 +140,16 @@ export function isWebAddress(src: string): boolean {
   return /^[a-z][a-z0-9+.-]*:/i.test(src) || src.startsWith('//');
 }
 
-/** What is wrong with an image path, or undefined when it names a real image inside the content folder. */
-export function imageProblem(
+/**
+ * What is wrong with an image path, or undefined when it names a real image inside the content folder
+ * whose size the build can read (src/lib/image-size.ts: Astro's own verdict).
+ */
+export async function imageProblem(
   contentDir: string,
   fromRel: string,
   written: string,
   show: (rel: string) => string = (rel) => rel,
-): string | undefined {
+): Promise<string | undefined> {
   const src = written.split(/[?#]/)[0] ?? '';
   if (src.trim() === '') return 'the image path is empty: write ./name.jpg';
   if (src.startsWith('/')) {
@@ -172,6 +177,14 @@ export function imageProblem(
   if (!format) {
     return `"${visible(written)}" is not an image: its content is not PNG, JPEG, GIF, WebP, AVIF, TIFF or SVG; save the picture again in one of these formats`;
   }
+  let sizeProblem;
+  try {
+    sizeProblem = await imageFileSizeProblem(resolved.abs);
+  } catch (error) {
+    return `image "${visible(written)}" cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`;
+  }
+  // The build stops on such an image with Astro's NoImageMetadata, which names neither file nor reason.
+  if (sizeProblem !== undefined) return `the build cannot read the size of image "${visible(written)}": ${sizeProblem}`;
   return undefined;
 }
 
@@ -226,7 +239,11 @@ export function publicAssetProblem(
  * takes) only if it is a real image; any other relative path is never published: a warning, as the
  * text still publishes.
  */
-export function bodyAssetProblem(folders: AssetFolders, fromRel: string, asset: BodyAsset): AssetProblem | undefined {
+export async function bodyAssetProblem(
+  folders: AssetFolders,
+  fromRel: string,
+  asset: BodyAsset,
+): Promise<AssetProblem | undefined> {
   const show = folders.show ?? ((rel: string) => rel);
   const error = (message: string | undefined): AssetProblem | undefined =>
     message === undefined ? undefined : { severity: 'error', message };
@@ -241,7 +258,7 @@ export function bodyAssetProblem(folders: AssetFolders, fromRel: string, asset: 
   }
   if (asset.pipeline) {
     const local = asset.html ? (pipelineImagePath(asset.src) ?? src) : src;
-    return error(imageProblem(folders.contentDir, fromRel, local, show));
+    return error(await imageProblem(folders.contentDir, fromRel, local, show));
   }
   if (bare.trim() === '') return { severity: 'warning', message: `${asset.where} is empty: write ./name.png` };
   // Never read by the build, but a path out of the content folder is refused all the same.
