@@ -11,10 +11,11 @@ import { collectionStorageFor, markdownBytes } from './src/lib/content-size.ts';
 import { siteConfig } from './src/site.config.ts';
 
 const site = process.env.SITE_URL ?? 'https://news.example.org';
+const base = process.env.BASE_PATH ?? '/';
 
 export default defineConfig({
   site,
-  base: process.env.BASE_PATH ?? '/',
+  base,
   trailingSlash: 'always',
   output: 'static',
   outDir: process.env.OUT_DIR ?? './dist',
@@ -50,7 +51,8 @@ export default defineConfig({
   markdown: {
     // Our remark/rehype plugins (src/plugins/site.ts); the Markdown worker threads of the articles
     // loader (src/loaders/) build the same processor from the same options.
-    processor: unified(articleMarkdownOptions(site)),
+    // `base`: site-absolute addresses in bodies get it (src/plugins/rehype-base-path.ts).
+    processor: unified(articleMarkdownOptions(site, base)),
     // Code IS highlighted, with Astro's own Shiki plugin, but as one of our rehype plugins
     // (src/plugins/rehype-code-blocks.ts): Astro's setting runs it before every user plugin, so before
     // the sanitizer, which would strip all it writes. Off here so that it does not run twice.

@@ -64,6 +64,9 @@ export function articlesLoader(options: ArticlesLoaderOptions): Loader {
       }
       const pool = new MarkdownPool({
         siteUrl: String(context.config.site ?? ''),
+        // Astro's store is cleared when its config changes (`base` included), so no body rendered
+        // under another base is ever reused.
+        base: context.config.base,
         renderer: rendererOptions(context.config),
       });
       // Once the load has failed, the glob loader still works through the files it had queued:

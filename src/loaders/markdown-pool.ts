@@ -11,6 +11,8 @@ import { Worker } from 'node:worker_threads';
 export interface WorkerSetup {
   /** The site's absolute URL (external links are judged against it). */
   readonly siteUrl: string;
+  /** The site's base path (Astro's `base`), given to site-absolute body addresses. */
+  readonly base: string;
   /** The options Astro passes to `processor.createRenderer` (image, syntax highlighting...). */
   readonly renderer: Record<string, unknown>;
 }

@@ -10,7 +10,7 @@ import { articleMarkdownOptions } from '../plugins/site.ts';
 import type { RenderReply, RenderRequest, WorkerSetup } from './markdown-pool.ts';
 
 const setup = workerData as WorkerSetup;
-const processor = await unified(articleMarkdownOptions(setup.siteUrl)).createRenderer(setup.renderer);
+const processor = await unified(articleMarkdownOptions(setup.siteUrl, setup.base)).createRenderer(setup.renderer);
 
 parentPort?.on('message', (request: RenderRequest) => {
   void (async () => {

@@ -5,6 +5,7 @@
  */
 import type { RehypePlugin, RemarkPlugin } from '@astrojs/markdown-remark';
 import remarkDirective from 'remark-directive';
+import { rehypeBasePath } from './rehype-base-path.ts';
 import { rehypeEmbeds } from './rehype-embeds.ts';
 import { rehypeCodeBlocks } from './rehype-code-blocks.ts';
 import { rehypeCallouts, type CalloutLabels } from './rehype-callouts.ts';
@@ -14,6 +15,7 @@ import { rehypeMathml } from './rehype-mathml.ts';
 import { remarkCallouts } from './remark-callouts.ts';
 import { remarkHeadingIds } from './remark-heading-ids.ts';
 import { remarkMathSyntax } from './remark-math-syntax.ts';
+import { remarkShortcodes } from './remark-shortcodes.ts';
 import { rehypeFigures } from './rehype-figures.ts';
 import { rehypeHeadingAnchors } from './rehype-heading-anchors.ts';
 import { rehypeHeadingLevels } from './rehype-heading-levels.ts';
@@ -29,6 +31,8 @@ import { remarkTypography } from './remark-typography.ts';
 export interface ArticlePluginOptions {
   /** The site's absolute URL; links to other hosts are marked external. */
   readonly siteUrl: string;
+  /** The base path the site is published under (`BASE_PATH`; default `/`): site-absolute body addresses get it. */
+  readonly base?: string;
   /** Hosts whose https pages may be embedded with `<iframe>` (exact names). */
   readonly embedHosts: readonly string[];
   /** The site's locales, default first (`siteConfig.locales` fits). */
@@ -63,14 +67,15 @@ export type ArticleRehypePlugins = (RehypePlugin | [RehypePlugin, unknown])[];
  * The remark plugins for article bodies, in order:
  * 1. math syntax and 2. directives: syntax extensions (they add to the parser; their order among
  *    themselves does not matter), registered before any transform runs;
- * 3. heading ids: takes `{#id}` out of heading text before typography could turn `--` in it into a dash;
- * 4. callouts: finds alerts and `:::` callouts and puts every other directive back as text, before
+ * 3. Hugo shortcodes: `{{<figure …>}}` back to text, before anything reads the raw HTML it parsed as;
+ * 4. heading ids: takes `{#id}` out of heading text before typography could turn `--` in it into a dash;
+ * 5. callouts: finds alerts and `:::` callouts and puts every other directive back as text, before
  *    typography, so that restored text ("10:30") gets the same punctuation as the text around it;
- * 5. typographic punctuation last, in place of Astro's remark-smartypants (switch that off with
+ * 6. typographic punctuation last, in place of Astro's remark-smartypants (switch that off with
  *    `smartypants: false`), at a fraction of its cost; it skips math nodes.
  */
 export function articleRemarkPlugins(): RemarkPlugin[] {
-  return [remarkMathSyntax, remarkDirective, remarkHeadingIds, remarkCallouts, remarkTypography];
+  return [remarkMathSyntax, remarkDirective, remarkShortcodes, remarkHeadingIds, remarkCallouts, remarkTypography];
 }
 
 /**
@@ -88,6 +93,10 @@ export function articleRemarkPlugins(): RemarkPlugin[] {
  *    a diagram's source inside its figure;
  * 2. heading levels, then 3. heading anchors: ids and links are made for the final levels;
  * 4. external links: needs only sanitized links (the allow list would strip its `rel` and `class`);
+ * 4a. base path: site-absolute addresses (`/en/2024/x/`, `/files/a.pdf`) get the base; on elements,
+ *    so raw HTML's too, after raw images, which must see a site-absolute `src` as written (such an
+ *    image is a file of public/, not one for the image pipeline); Astro's own image addresses are
+ *    written after every plugin, with the base already;
  * 5. figures: before lang passages, so captions and credits are judged for their language;
  * 6. lang passages: it splits text into spans, which earlier text matching (credits) must not see;
  * 7. search words last: it reads the `lang` attributes lang passages wrote.
@@ -113,6 +122,7 @@ export function articleRehypePlugins(options: ArticlePluginOptions): ArticleRehy
       },
     ],
     [rehypeExternalLinks, { siteUrl: options.siteUrl }],
+    [rehypeBasePath, { base: options.base ?? '/' }],
     rehypeFigures,
     [rehypeLangPassages, { locales: options.locales }],
     [rehypeSearchWords, { locales: options.locales }],

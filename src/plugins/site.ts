@@ -5,6 +5,7 @@
  */
 import { dictionaries } from '../i18n/index.ts';
 import { siteConfig } from '../site.config.ts';
+import { articlePageIds } from './rehype-heading-anchors.ts';
 import {
   articleRehypePlugins,
   articleRemarkPlugins,
@@ -44,8 +45,11 @@ export function localizedLabels(): Pick<
   };
 }
 
-/** The Markdown options of a site published at `siteUrl` (links to other hosts are external). */
-export function articleMarkdownOptions(siteUrl: string): ArticleMarkdownOptions {
+/**
+ * The Markdown options of a site published at `siteUrl` (links to other hosts are external) under
+ * the base path `base` (Astro's `base`: site-absolute body addresses are prefixed with it).
+ */
+export function articleMarkdownOptions(siteUrl: string, base: string): ArticleMarkdownOptions {
   return {
     // Our own typographic quotes and dashes: remark-smartypants parses every text node into a
     // language tree and was 40 % of the Markdown time of a build.
@@ -53,13 +57,14 @@ export function articleMarkdownOptions(siteUrl: string): ArticleMarkdownOptions 
     remarkPlugins: articleRemarkPlugins(),
     rehypePlugins: articleRehypePlugins({
       siteUrl,
+      base,
       embedHosts: siteConfig.embedHosts,
       locales: siteConfig.locales,
       ...localizedLabels(),
       // The folder astro.config.mjs and the loaders read (tests point CONTENT_DIR at fixture sites).
       contentDir: process.env['CONTENT_DIR'] ?? './content',
       // Ids the article page itself uses around the body.
-      reservedIds: ['main', 'top', 'content', 'event-box-heading'],
+      reservedIds: articlePageIds,
     }),
   };
 }

@@ -136,6 +136,11 @@ describe('links', () => {
     for (const href of internal) expect(href.startsWith(SUB_PATH), href).toBe(true);
     const images = select(article, 'img').map((img) => prop(img, 'src') ?? '');
     for (const src of images) expect(src.startsWith(`${SUB_PATH}_astro/`), src).toBe(true);
+    // A link the editor wrote site-absolute in the body (src/plugins/rehype-base-path.ts), on the page and in the feed.
+    expect(hrefs).toContain(`${SUB_PATH}en/events/example-forum-2024-opening/`);
+    expect(await readFile(path.join(subOut, 'en/rss.xml'), 'utf8')).toContain(
+      `https://news.example.org${SUB_PATH}en/events/example-forum-2024-opening/`,
+    );
   });
 });
 

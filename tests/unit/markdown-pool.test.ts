@@ -9,8 +9,9 @@ import { articleMarkdownOptions } from '../../src/plugins/site.ts';
 const root = path.resolve(import.meta.dirname, '../..');
 const siteUrl = 'https://news.example.org/';
 const renderer = { syntaxHighlight: false as const, image: { domains: [], remotePatterns: [] } };
+const base = '/previews/pr-42/';
 const pool = new MarkdownPool(
-  { siteUrl, renderer },
+  { siteUrl, base, renderer },
   { size: 2, workerFile: path.join(root, 'src/loaders/markdown-worker.ts') },
 );
 afterAll(() => pool.close());
@@ -38,7 +39,7 @@ async function readArticle(file: string) {
 
 describe('MarkdownPool', () => {
   it('renders exactly what the site processor renders in the main thread', async () => {
-    const processor = await unified(articleMarkdownOptions(siteUrl)).createRenderer(renderer);
+    const processor = await unified(articleMarkdownOptions(siteUrl, base)).createRenderer(renderer);
     for (const file of articles) {
       const { body, frontmatter } = await readArticle(file);
       const inThread = await processor.render(body, { frontmatter, fileURL: pathToFileURL(file) });

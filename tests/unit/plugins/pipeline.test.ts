@@ -208,6 +208,7 @@ describe('articleRehypePlugins: composition', () => {
       'rehypeHeadingLevels',
       'rehypeHeadingAnchors',
       'rehypeExternalLinks',
+      'rehypeBasePath',
       'rehypeFigures',
       'rehypeLangPassages',
       'rehypeSearchWords',
