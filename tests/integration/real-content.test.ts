@@ -198,6 +198,13 @@ describe('building real posts', () => {
     expect(build.stderr).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
   });
 
+  it('takes the missing organisations and events folders for empty registries, without warnings', async () => {
+    for (const folder of ['organisations', 'events']) await expect(stat(path.join(fixture, folder))).rejects.toThrow();
+    const output = `${build.stdout}\n${build.stderr}`;
+    expect(output).not.toMatch(/The base directory .* does not exist/);
+    expect(output).not.toMatch(/The collection "\w+" does not exist or is empty/);
+  });
+
   it('publishes both languages of each story, and one-language stories only in theirs', async () => {
     for (const story of ['2019/kube-batch-customers', '2026/keyfeatures-unifiedscheduling', '2022/release-1-4']) {
       for (const lang of ['en', 'zh']) await stat(path.join(out, lang, story, 'index.html'));
