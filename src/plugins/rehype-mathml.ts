@@ -93,13 +93,20 @@ const safeValue = /^[\w.#%+\- ]*$/;
 /** A colour Temml writes: `#rgb`, `#rrggbb` or a CSS colour name. */
 const colourValue = /^(#[\da-f]{3,8}|[a-z]+)$/i;
 
-/** TeX's error for a formula Temml cannot read, or `undefined` when it renders (for the checker). */
+/**
+ * Temml's reason for refusing a formula, in one short line, or `undefined` when it renders (for the
+ * checker). The TeX is trimmed as the plugin trims it; Temml's pointer into the TeX ("at position 5:
+ * …") is left out, since the checker names the formula's place itself.
+ */
 export function mathError(tex: string, display: boolean): string | undefined {
   try {
-    temml.renderToString(tex, options(display));
+    temml.renderToString(trimTex(tex), options(display));
     return undefined;
   } catch (error) {
-    return error instanceof Error ? error.message.trim().split('\n')[0] : String(error);
+    // A TypeError and the like is Temml failing on input it did not expect, not a message for editors.
+    if (!(error instanceof Error) || error.name !== 'ParseError') return 'Temml cannot read it';
+    const line = error.message.trim().split('\n')[0] ?? '';
+    return line.replace(/\s+at (?:position \d+|end of input):.*$/, '').trim() || 'Temml cannot read it';
   }
 }
 

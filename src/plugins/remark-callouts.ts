@@ -13,13 +13,35 @@
  *
  * remark-directive also reads `:name`, `::name` and `:::name` anywhere, so "10:30", "namespace:default"
  * or `:smile:` would lose their text: every directive that is not a callout is put back as the text
- * the editor wrote (as Starlight does). Hand-written on mdast blockquotes rather than with
+ * the editor wrote (as Starlight does), the content of an unknown `:::name` container kept as ordinary
+ * blocks between its two lines, and image descriptions (whose text remark-directive also cuts) are
+ * read again without it. Hand-written on mdast blockquotes rather than with
  * remark-github-blockquote-alert: that plugin writes its final HTML (classes, SVG icons) in remark,
  * all of which the sanitizer removes, and it knows neither directives nor the legacy syntax.
+ *
+ * What an editor probably meant as a directive but gets as text (an unknown `:::details`, a
+ * `::youtube[…]`, an `:abbr[…]{…}`), and a callout that is never closed, is reported as a file message
+ * (`file.message`, the way unified plugins report): Astro ignores these, `npm run check` prints them
+ * as warnings at their line (src/lib/check/body-syntax.ts), so the rule lives here only.
  */
-import type { Blockquote, Paragraph, Parent, PhrasingContent, Root, RootContent, Text } from 'mdast';
+import type {
+  Blockquote,
+  Image,
+  ImageReference,
+  Paragraph,
+  Parent,
+  PhrasingContent,
+  Root,
+  RootContent,
+  Text,
+} from 'mdast';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
 import type {} from 'remark-directive';
+import { unified } from 'unified';
+import type { Node } from 'unist';
 import type { VFile } from 'vfile';
+import { remarkMathSyntax } from './remark-math-syntax.ts';
 import { setMark, sourceOf } from './source-marks.ts';
 
 /** The kinds of callout, in the order of the locale dictionaries. */
@@ -34,6 +56,9 @@ export function calloutKind(name: string): CalloutKind | undefined {
   return calloutKinds.find((kind) => kind === lower);
 }
 
+/** The `source` of this plugin's file messages, by which the checker knows them. */
+export const calloutsMessageSource = 'remark-callouts';
+
 type ContainerDirective = Extract<RootContent, { type: 'containerDirective' }>;
 type AnyParent = Root | Extract<RootContent, Parent>;
 
@@ -43,6 +68,15 @@ const alertMarker = /^\[!([A-Za-z]+)\]/;
 const legacyOpening = /^:::[ \t]*([A-Za-z]+)(?=[ \t]|$)[ \t]*/;
 /** A closing line: `:::` alone. */
 const closingFence = /^[ \t]*:::[ \t]*$/;
+/** The closing line of a container directive as its source ends: three colons or more, after any quote markers. */
+const containerClosing = /^[ \t>]*(:{3,})[ \t]*$/;
+/** A text directive written as one (`:abbr[HTML]`, `:kbd{.x}`), not a colon in prose (`Note:foo`, `:smile:`). */
+const meantTextDirective = /^:[A-Za-z][\w-]*[[{]/;
+/** Directive names that stand for a video or post, which a link alone on its line embeds. */
+const embedNames = /youtube|vimeo|bilibili|video|tweet|twitter/i;
+
+/** The description of images, read without the directive syntax (and as the site reads math and GFM). */
+const withoutDirectives = unified().use(remarkParse).use(remarkGfm).use(remarkMathSyntax);
 
 const text = (value: string): Text => ({ type: 'text', value });
 const paragraph = (children: PhrasingContent[]): Paragraph => ({ type: 'paragraph', children });
@@ -53,25 +87,54 @@ export function remarkCallouts(): (tree: Root, file: VFile) => void {
 }
 
 function transform(parent: AnyParent, file: VFile): void {
-  if (!isPhrasingParent(parent)) convertLegacy(parent.children as RootContent[]);
+  if (!isPhrasingParent(parent)) convertLegacy(parent.children as RootContent[], file);
   const children = parent.children as RootContent[];
   for (let index = 0; index < children.length; index++) {
     const child = children[index] as RootContent;
     if (child.type === 'textDirective') {
       // Its label and attributes are part of what the editor wrote: the source has them all.
-      children[index] = text(sourceOf(file, child) || `:${child.name}`);
+      const written = sourceOf(file, child) || `:${child.name}`;
+      const before = String(file.value)[(child.position?.start.offset ?? 0) - 1] ?? '';
+      if (meantTextDirective.test(written) && !/[\p{L}\p{N}]/u.test(before)) {
+        report(
+          file,
+          child,
+          `"${brief(written)}" is printed as text: the site has no ":name[…]" directives; ${directiveHint(child.name, 'write the text itself')}`,
+        );
+      }
+      children[index] = text(written);
       continue;
     }
     if (child.type === 'leafDirective') {
-      children[index] = { ...paragraph([text(sourceOf(file, child) || `::${child.name}`)]), position: child.position };
+      const written = sourceOf(file, child) || `::${child.name}`;
+      report(
+        file,
+        child,
+        `"${brief(written)}" is printed as text: the site has no "::name" directives; ${directiveHint(child.name, 'write it in Markdown')}`,
+      );
+      children[index] = { ...paragraph([text(written)]), position: child.position };
+      continue;
+    }
+    if (child.type === 'image' || child.type === 'imageReference') {
+      restoreDescription(child, file);
       continue;
     }
     if ('children' in child) transform(child, file);
     if (child.type === 'containerDirective') {
       const kind = calloutKind(child.name);
-      if (kind) makeDirectiveCallout(child, kind, file);
-      else {
-        const restored = restoreContainer(child, file);
+      const closing = closingLine(child, file);
+      if (kind) {
+        if (closing === undefined) {
+          report(
+            file,
+            child,
+            `"${brief(openingLine(child, file))}" is never closed, so the callout takes in everything after it, to the end of the article (or of the quote or list item it is in): add a line ":::" where it ends`,
+          );
+        }
+        makeDirectiveCallout(child, kind, file);
+      } else {
+        report(file, child, unknownKindMessage(openingLine(child, file), child.name));
+        const restored = restoreContainer(child, file, closing);
         children.splice(index, 1, ...restored);
         index += restored.length - 1;
       }
@@ -85,6 +148,47 @@ function isPhrasingParent(parent: AnyParent): boolean {
   return !['root', 'blockquote', 'listItem', 'containerDirective', 'footnoteDefinition'].includes(parent.type);
 }
 
+/** Files a message for the editor at the start of `node` (see the file's comment). */
+function report(file: VFile, node: Node, reason: string): void {
+  file.message(reason, { place: node.position?.start, source: calloutsMessageSource, ruleId: 'directive' });
+}
+
+/** The editor's syntax shortened for a message: its first line, at most 40 characters. */
+function brief(written: string): string {
+  const line = (written.split(/\r?\n|\r/)[0] ?? '').trim();
+  return line.length <= 40 ? line : `${line.slice(0, 39).trimEnd()}…`;
+}
+
+/** What to write instead of a directive the site does not have, by its name. */
+function directiveHint(name: string, otherwise: string): string {
+  return embedNames.test(name) ? "put the video's or post's link on a line of its own instead" : otherwise;
+}
+
+/** Why `:::name` (not a callout kind) shows as text, and the kinds there are. */
+function unknownKindMessage(opening: string, name: string): string {
+  const kinds = calloutKinds.map((kind) => `:::${kind}`).join(', ');
+  return `"${brief(opening)}" is not a callout ("${name}" is not one of ${kinds}): its ":::" lines are printed as text and what is between them as ordinary paragraphs; use one of those kinds, or remove the two lines`;
+}
+
+/** The first line of a container directive as written. */
+function openingLine(node: ContainerDirective, file: VFile): string {
+  return sourceOf(file, node).split(/\r?\n|\r/)[0] ?? `:::${node.name}`;
+}
+
+/**
+ * The closing line of a container directive (`:::`, or more colons), or `undefined` when it is never
+ * closed: remark-directive then ends it with its parent (the article, a quote, a list item), and
+ * its last child ends where it ends.
+ */
+function closingLine(node: ContainerDirective, file: VFile): string | undefined {
+  const lines = sourceOf(file, node).split(/\r?\n|\r/);
+  const closing = lines.length > 1 ? containerClosing.exec(lines.at(-1) ?? '')?.[1] : undefined;
+  const last = node.children.at(-1)?.position?.end.offset;
+  const end = node.position?.end.offset;
+  if (closing === undefined || (last !== undefined && end !== undefined && last >= end)) return undefined;
+  return closing;
+}
+
 /** Marks `node` as a callout whose children are the title paragraph (if any) and the body. */
 function mark(node: Blockquote | ContainerDirective, kind: CalloutKind, titled: boolean, file: VFile): void {
   node.data = { ...node.data, hName: 'div', hProperties: {} };
@@ -96,7 +200,15 @@ function makeDirectiveCallout(node: ContainerDirective, kind: CalloutKind, file:
   const label = first?.type === 'paragraph' && first.data?.directiveLabel === true ? first : undefined;
   // An empty label (`:::note[]`) is no title.
   if (label && label.children.length === 0) node.children.shift();
-  mark(node, kind, label !== undefined && label.children.length > 0, file);
+  let titled = label !== undefined && label.children.length > 0;
+  // `:::warning{title="Heads up"}` (remark-admonitions, VitePress-style converters): the attribute is
+  // the title, which would otherwise be lost without a trace.
+  const attribute = node.attributes?.['title']?.trim();
+  if (!titled && attribute) {
+    node.children.unshift(paragraph([text(attribute)]));
+    titled = true;
+  }
+  mark(node, kind, titled, file);
 }
 
 function makeAlert(quote: Blockquote, file: VFile): void {
@@ -111,7 +223,7 @@ function makeAlert(quote: Blockquote, file: VFile): void {
   const start = lead.position?.start.offset;
   if (start !== undefined && String(file.value)[start] !== '[') return;
   lead.value = lead.value.slice(match[0].length);
-  const [line, rest] = splitFirstLine(first.children);
+  const [line, rest] = splitAtBreak(first.children, 'first');
   const title = trimInline(line);
   first.children = rest;
   if (trimInline(rest).length === 0) quote.children.shift();
@@ -120,13 +232,25 @@ function makeAlert(quote: Blockquote, file: VFile): void {
 }
 
 /** An unknown container directive, put back as its opening line, its content and its closing line. */
-function restoreContainer(node: ContainerDirective, file: VFile): RootContent[] {
-  const source = sourceOf(file, node);
-  const lines = source.split(/\r?\n|\r/);
-  const opening = lines[0] ?? `:::${node.name}`;
-  const closing = lines.length > 1 && closingFence.test(lines.at(-1) ?? '') ? (lines.at(-1) ?? '').trim() : undefined;
+function restoreContainer(node: ContainerDirective, file: VFile, closing: string | undefined): RootContent[] {
   const body = node.children.filter((child) => !(child.type === 'paragraph' && child.data?.directiveLabel === true));
-  return [paragraph([text(opening)]), ...body, ...(closing === undefined ? [] : [paragraph([text(closing)])])];
+  const lines = [paragraph([text(openingLine(node, file))]), ...body];
+  return closing === undefined ? lines : [...lines, paragraph([text(closing)])];
+}
+
+/**
+ * An image's description read again without the directive syntax: remark-directive cuts what looks
+ * like a directive out of it ("Stage at 10:30" became "Stage at 10"), and an image's description is
+ * a plain string by the time this plugin sees it. Only descriptions with a colon are read again.
+ */
+function restoreDescription(node: Image | ImageReference, file: VFile): void {
+  const written = sourceOf(file, node);
+  if (!written.includes(':')) return;
+  // A reference needs its definition to be an image at all; where it points does not matter here.
+  const definition = node.type === 'imageReference' ? `\n\n[${node.label ?? node.identifier}]: x` : '';
+  const [first] = withoutDirectives.parse(written + definition).children;
+  const again = first?.type === 'paragraph' ? first.children.find((child) => child.type === node.type) : undefined;
+  if (again && 'alt' in again && typeof again.alt === 'string') node.alt = again.alt;
 }
 
 /**
@@ -134,27 +258,38 @@ function restoreContainer(node: ContainerDirective, file: VFile): RootContent[] 
  * the same or a later paragraph at this level; what lies between becomes a container directive,
  * titled by the rest of the opening line, which the loop in {@link transform} then makes a callout.
  */
-function convertLegacy(children: RootContent[]): void {
+function convertLegacy(children: RootContent[], file: VFile): void {
   for (let index = 0; index < children.length; index++) {
     const open = children[index];
     if (open?.type !== 'paragraph') continue;
-    const [line, rest] = splitFirstLine(open.children);
+    const [line, rest] = splitAtBreak(open.children, 'first');
     const [lead] = line;
     const match = lead?.type === 'text' ? legacyOpening.exec(lead.value) : null;
-    const kind = match?.[1] === undefined ? undefined : calloutKind(match[1]);
-    if (!match || !kind || lead?.type !== 'text') continue;
+    if (!match || lead?.type !== 'text') continue;
+    const kind = match[1] === undefined ? undefined : calloutKind(match[1]);
+    if (!kind) {
+      report(file, open, unknownKindMessage(lead.value, match[1] ?? ''));
+      continue;
+    }
     let end = -1;
     let beforeClosing: PhrasingContent[] = [];
     for (let at = index; at < children.length && end < 0; at++) {
       const candidate = children[at];
       if (candidate?.type !== 'paragraph') continue;
-      const [before, last] = splitLastLine(at === index ? rest : candidate.children);
+      const [before, last] = splitAtBreak(at === index ? rest : candidate.children, 'last');
       if (last.length === 1 && last[0]?.type === 'text' && closingFence.test(last[0].value)) {
         end = at;
         beforeClosing = before;
       }
     }
-    if (end < 0) continue;
+    if (end < 0) {
+      report(
+        file,
+        open,
+        `"${brief(lead.value)}" is printed as text: the callout is never closed; add a line ":::" where it ends`,
+      );
+      continue;
+    }
     const title = trimInline([text(lead.value.slice(match[0].length)), ...line.slice(1)]);
     const body: RootContent[] = [];
     if (end > index && trimInline(rest).length > 0) body.push(paragraph(rest));
@@ -177,13 +312,20 @@ function convertLegacy(children: RootContent[]): void {
   }
 }
 
-/** Inline content split at its first line break: the first line, and the rest. */
-export function splitFirstLine(children: PhrasingContent[]): [PhrasingContent[], PhrasingContent[]] {
-  for (let index = 0; index < children.length; index++) {
+/**
+ * Inline content split at its first (`'first'`) or last (`'last'`) line break, a hard break or a
+ * newline inside a text node: the content before it and the content after it, the break dropped.
+ * Without any break, everything is the line itself: `[children, []]` for the first line, `[[],
+ * children]` for the last.
+ */
+function splitAtBreak(children: PhrasingContent[], which: 'first' | 'last'): [PhrasingContent[], PhrasingContent[]] {
+  const first = which === 'first';
+  for (let step = 0; step < children.length; step++) {
+    const index = first ? step : children.length - 1 - step;
     const child = children[index];
     if (child?.type === 'break') return [children.slice(0, index), children.slice(index + 1)];
     if (child?.type !== 'text') continue;
-    const at = child.value.indexOf('\n');
+    const at = first ? child.value.indexOf('\n') : child.value.lastIndexOf('\n');
     if (at < 0) continue;
     const before = child.value.slice(0, at);
     const after = child.value.slice(at + 1);
@@ -192,25 +334,7 @@ export function splitFirstLine(children: PhrasingContent[]): [PhrasingContent[],
       [...(after === '' ? [] : [text(after)]), ...children.slice(index + 1)],
     ];
   }
-  return [children, []];
-}
-
-/** Inline content split at its last line break: everything before, and the last line. */
-export function splitLastLine(children: PhrasingContent[]): [PhrasingContent[], PhrasingContent[]] {
-  for (let index = children.length - 1; index >= 0; index--) {
-    const child = children[index];
-    if (child?.type === 'break') return [children.slice(0, index), children.slice(index + 1)];
-    if (child?.type !== 'text') continue;
-    const at = child.value.lastIndexOf('\n');
-    if (at < 0) continue;
-    const before = child.value.slice(0, at);
-    const after = child.value.slice(at + 1);
-    return [
-      [...children.slice(0, index), ...(before === '' ? [] : [text(before)])],
-      [...(after === '' ? [] : [text(after)]), ...children.slice(index + 1)],
-    ];
-  }
-  return [[], children];
+  return first ? [children, []] : [[], children];
 }
 
 /** Inline content without white space at its start and end (empty when it held nothing else). */

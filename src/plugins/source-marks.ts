@@ -41,8 +41,15 @@ export function setMark<K extends SourceMarkKind>(file: VFile, node: Node, kind:
   store(file).set(key(kind, offset), mark);
 }
 
-/** The mark of `kind` filed for the Markdown node `element` came from, if any. */
-export function getMark<K extends SourceMarkKind>(file: VFile, element: Element, kind: K): SourceMarks[K] | undefined {
+/**
+ * The mark of `kind` filed for the Markdown node `element` came from, if any (given a Markdown node,
+ * its own mark: the checker reads marks on the Markdown tree).
+ */
+export function getMark<K extends SourceMarkKind>(
+  file: VFile,
+  element: Element | Node,
+  kind: K,
+): SourceMarks[K] | undefined {
   const offset = element.position?.start.offset;
   const marks = (file.data as { sourceMarks?: Store }).sourceMarks;
   if (offset === undefined || marks === undefined) return undefined;

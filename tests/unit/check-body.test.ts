@@ -1,11 +1,13 @@
 // The checker's body rules on strings and small folders: what the renderer drops (by the sanitizer's
 // own allow list and embed check) or prints literally (other generators' syntax, MDX), and every
-// file a body names (Markdown and raw-HTML images, posters, sources; relative and site-absolute).
+// file a body names (Markdown and raw-HTML images, posters, sources; relative and site-absolute), and
+// what the site's own Markdown extensions make of a body (unknown directives, heading ids, formulas).
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { bodyLint } from '../../src/lib/check/body-lint.ts';
+import { bodySyntax } from '../../src/lib/check/body-syntax.ts';
 import { bodyAssetProblem, bodyAssets, publicAssetProblem, type BodyAsset } from '../../src/lib/check/images.ts';
 import { siteConfig } from '../../src/site.config.ts';
 
@@ -13,7 +15,8 @@ const embedHosts = siteConfig.embedHosts;
 /** `line:column message` of each note. */
 const lint = (body: string): string[] =>
   bodyLint(body, { embedHosts }).map((n) => `${n.line}:${n.column} ${n.message}`);
-const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
+// A PNG's signature and header, up to the size Astro reads (1 × 1 pixel).
+const PNG = Buffer.from('89504e470d0a1a0a0000000d494844520000000100000001', 'hex');
 
 describe('bodyLint: what the sanitizer removes', () => {
   it('names an element outside the allow list, with what to write instead', () => {
@@ -236,8 +239,8 @@ describe('bodyAssetProblem', () => {
     pipeline: false,
     ...extra,
   });
-  const problem = (a: BodyAsset): string | undefined => {
-    const found = bodyAssetProblem(
+  const problem = async (a: BodyAsset): Promise<string | undefined> => {
+    const found = await bodyAssetProblem(
       { contentDir: content, publicDir, show: (r) => `content/${r}`, showAbsolute: (abs) => path.relative(work, abs) },
       rel,
       a,
@@ -260,34 +263,34 @@ describe('bodyAssetProblem', () => {
     await rm(work, { recursive: true, force: true });
   });
 
-  it('accepts site-absolute files that public/ has, escaped or with a query', () => {
-    expect(problem(asset('/img/logo.png'))).toBeUndefined();
-    expect(problem(asset('/img/with%20space/b.png?v=1#x'))).toBeUndefined();
-    expect(problem(asset('https://example.org/x.png'))).toBeUndefined();
+  it('accepts site-absolute files that public/ has, escaped or with a query', async () => {
+    expect(await problem(asset('/img/logo.png'))).toBeUndefined();
+    expect(await problem(asset('/img/with%20space/b.png?v=1#x'))).toBeUndefined();
+    expect(await problem(asset('https://example.org/x.png'))).toBeUndefined();
   });
 
-  it('refuses site-absolute paths public/ does not have, or that climb out of it', () => {
-    expect(problem(asset('/img/nowhere.png', { where: 'Markdown image', html: false, pipeline: true }))).toBe(
+  it('refuses site-absolute paths public/ does not have, or that climb out of it', async () => {
+    expect(await problem(asset('/img/nowhere.png', { where: 'Markdown image', html: false, pipeline: true }))).toBe(
       'error: "/img/nowhere.png" is not in public/ (looked for public/img/nowhere.png): save the file beside the article and write ./nowhere.png, or add it to public/',
     );
-    expect(problem(asset('/img'))).toBe('error: "/img" is not a file in public/ (public/img)');
+    expect(await problem(asset('/img'))).toBe('error: "/img" is not a file in public/ (public/img)');
     // A browser resolves `..` against the site root, so this asks for /secret.png, not the file beside public/.
-    expect(problem(asset('/../secret.png'))).toMatch(
+    expect(await problem(asset('/../secret.png'))).toMatch(
       /^error: "\/\.\.\/secret\.png" is not in public\/ \(looked for public\/secret\.png\)/,
     );
-    expect(problem(asset('/img/%2e%2e%2f..%2fsecret.png'))).toMatch(/^error: .* points outside public\//);
+    expect(await problem(asset('/img/%2e%2e%2f..%2fsecret.png'))).toMatch(/^error: .* points outside public\//);
   });
 
-  it('holds what the build reads to a real image, and warns about relative files never published', () => {
-    expect(problem(asset('./a.png', { pipeline: true }))).toBeUndefined();
-    expect(problem(asset('./gone.png', { pipeline: true }))).toBe(
+  it('holds what the build reads to a real image, and warns about relative files never published', async () => {
+    expect(await problem(asset('./a.png', { pipeline: true }))).toBeUndefined();
+    expect(await problem(asset('./gone.png', { pipeline: true }))).toBe(
       'error: image "./gone.png" not found (looked for content/articles/2024/story/gone.png)',
     );
-    expect(problem(asset('../../../../secret.png'))).toMatch(/^error: .* points outside the content folder/);
-    expect(problem(asset('./a.webp', { where: '<source srcset>' }))).toBe(
+    expect(await problem(asset('../../../../secret.png'))).toMatch(/^error: .* points outside the content folder/);
+    expect(await problem(asset('./a.webp', { where: '<source srcset>' }))).toBe(
       'warning: <source srcset> "./a.webp" will not be published: relative files are published only as images the build processes; use a Markdown image, or put the file in public/ and write its path from the site root (/img/name.png)',
     );
-    expect(problem(asset('./clip.mp4', { where: '<video src>', kind: 'media' }))).toMatch(
+    expect(await problem(asset('./clip.mp4', { where: '<video src>', kind: 'media' }))).toMatch(
       /^warning: <video src> "\.\/clip\.mp4" will not be published: .* \(\/media\/name\.mp4\), or link to it on the web$/,
     );
   });
@@ -296,5 +299,64 @@ describe('bodyAssetProblem', () => {
     expect(publicAssetProblem(publicDir, '/img/%E0%A4%A.png')).toBe(
       '"/img/%E0%A4%A.png" has a broken %-escape: write the file name as it is',
     );
+  });
+});
+
+describe('bodySyntax: what the site’s own Markdown extensions do with a body', () => {
+  /** `line:column message` of each note. */
+  const syntax = (body: string): string[] => bodySyntax(body).map((n) => `${n.line}:${n.column} ${n.message}`);
+  const kinds = ':::note, :::tip, :::info, :::important, :::warning, :::caution, :::danger';
+
+  it('names unknown directives and the callout kinds, and a callout never closed', () => {
+    expect(
+      syntax(
+        'Intro.\n\n:::details Summary\n\nInside.\n\n:::\n\n::youtube[Launch]\n\nSee :abbr[WIPO]{title="x"}.\n\n:::tip\nNever closed.',
+      ),
+    ).toEqual([
+      `3:1 ":::details Summary" is not a callout ("details" is not one of ${kinds}): its ":::" lines are printed as text and what is between them as ordinary paragraphs; use one of those kinds, or remove the two lines`,
+      `9:1 "::youtube[Launch]" is printed as text: the site has no "::name" directives; put the video's or post's link on a line of its own instead`,
+      '11:5 ":abbr[WIPO]{title="x"}" is printed as text: the site has no ":name[…]" directives; write the text itself',
+      '13:1 ":::tip" is never closed, so the callout takes in everything after it, to the end of the article (or of the quote or list item it is in): add a line ":::" where it ends',
+    ]);
+  });
+
+  it('says nothing about colons in prose, callouts done right, or directives in code', () => {
+    const body = [
+      'Doors open at 12:30. Note:foo, namespace:default, :smile: and key:value[0].',
+      ':::tip[Bring your badge]\nIt opens the doors.\n:::',
+      ':::warning{title="Heads up"}\nText.\n:::',
+      '> [!NOTE]\n> A GitHub alert.',
+      '`:::details` and `:abbr[x]` in code.',
+      '```md\n:::details\n::youtube[x]\n```',
+    ].join('\n\n');
+    expect(syntax(body)).toEqual([]);
+  });
+
+  it('names heading ids that cannot be used, are used twice or are the page’s own, with what happens', () => {
+    expect(
+      syntax(
+        '## Empty {#}\n\n## Two words {#two words}\n\n## A {#results}\n\nText.\n\n## B {#results}\n\n## Top {#top}',
+      ),
+    ).toEqual([
+      '1:10 heading id {#} is empty, so the braces show in the heading and its id is made from its text instead: write an id after the "#", e.g. {#results}',
+      '3:14 heading id {#two words} cannot be used: an id holds only letters, digits, "-", "_" and "." (no spaces or quotes), so the braces show in the heading and its id is made from its text instead: write {#two-words}',
+      '9:6 heading id {#results} is already used by the heading "A": this heading gets the id "results-1", and links to #results lead to that one; choose another id',
+      '11:8 heading id {#top} is one the article page itself uses (main, top, content, event-box-heading): this heading gets the id "top-1", and links to #top lead to the page\'s own element; choose another id',
+    ]);
+    expect(syntax('## Release {#1.2}\n\n## 结果 {#结果}\n\n## Escaped \\{#a b}\n\n```\n## {#}\n```')).toEqual([]);
+  });
+
+  it('names formulas Temml cannot read, at the formula, quoting Temml briefly', () => {
+    expect(
+      syntax(
+        'Prices stay text: $5 and $10.\n\nBroken $\\frac{a$ and fine $x^2$.\n\n$$\n\\foo x\n$$\n\n```math\nx_{1\n```\n\nMid-paragraph $$a \\tag{1}$$ is inline.\n\n\\[\n\\tag{2} x\n\\]',
+      ),
+    ).toEqual([
+      "3:8 formula $\\frac{a$ cannot be read (Temml: Unexpected end of input in a macro argument, expected '}'), so the page shows its TeX as written: correct the TeX",
+      '5:1 formula $$ \\foo x $$ cannot be read (Temml: Unsupported function name: \\foo), so the page shows its TeX as written: correct the TeX',
+      "9:1 formula ```math x_{1 ``` cannot be read (Temml: Expected '}', got 'EOF'), so the page shows its TeX as written: correct the TeX",
+      '13:15 formula $$a \\tag{1}$$ cannot be read (Temml: \\tag works only in display mode), so the page shows its TeX as written: correct the TeX',
+    ]);
+    expect(syntax('Shell: `echo $HOME $PATH`.\n\n```sh\n$ echo $x$\n```\n\nCosts $5, $6 and $7.')).toEqual([]);
   });
 });

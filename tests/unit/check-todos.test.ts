@@ -1,6 +1,7 @@
-// The to-do detector on body strings: real notes are reported at their line and column; the word in
-// code, addresses, link destinations, a link named TODO and names (the TODO Group, context.TODO())
-// is not. The old detector reported every line with the word.
+// The to-do detector on body strings: real notes (TODO and FIXME anywhere, TBD opening a line) are
+// reported at their line and column; the word in code, addresses, link destinations, a link named
+// TODO and names (the TODO Group, context.TODO()) is not. The old detector reported every line with
+// the word, and then took "TODO Add photo" for a name.
 import { describe, expect, it } from 'vitest';
 import { bodyTodos, frontmatterTodos } from '../../src/lib/check/todos.ts';
 
@@ -16,6 +17,14 @@ describe('bodyTodos: what is a note', () => {
     ['- TODO(ana): ask for the slides', '1:3 - TODO(ana): ask for the slides'],
     ['Some text. TODO', '1:12 Some text. TODO'],
     ['![TODO: describe the photo](./photo.png)', '1:3 ![TODO: describe the photo](./photo.png)'],
+    // A capitalised word after TODO is the note's first word, not a name like the TODO Group.
+    ['TODO Add photo', '1:1 TODO Add photo'],
+    ['<!-- TODO Check the date with the organisers -->', '1:6 <!-- TODO Check the date with the organisers -->'],
+    ['FIXME: the caption names the wrong hall', '1:1 FIXME: the caption names the wrong hall'],
+    ['Speakers (FIXME) to be confirmed', '1:11 Speakers (FIXME) to be confirmed'],
+    ['TBD, content overview:', '1:1 TBD, content overview:'],
+    ['- TBD', '1:3 - TBD'],
+    ['<!-- TBD: second photo -->', '1:6 <!-- TBD: second photo -->'],
   ])('reports %j', (body, expected) => {
     expect(todos(body)).toEqual([expected]);
   });
@@ -43,6 +52,11 @@ describe('bodyTodos: what is not a note', () => {
     ['an address in raw HTML', '<a href="https://example.org/TODO">the list</a>'],
     ['a reference definition', 'Text.\n\n[list]: https://example.org/TODO'],
     ['the TODO Group', 'The TODO Group publishes guides for open source program offices.'],
+    ['the TODO Group’s survey', 'According to the TODO Group’s survey, most offices are new.'],
+    ["the TODO Group's survey", "According to the TODO Group's survey, most offices are new."],
+    ['TBD in a sentence, the state of things when the story ran', 'The venue is TBD and the date 12 May.'],
+    ['XXX, which news writes for a withheld name', 'XXX 公司的员工说，mail XXX@example.com.'],
+    ['a marker in code', 'Search the code for `FIXME` and `TBD`.'],
     ['a call outside code', 'Use context.TODO() while porting.'],
     ['a file name', 'See TODO.md in the repository.'],
     ['a compound', 'The TODO-list app.'],
@@ -63,6 +77,21 @@ describe('frontmatterTodos', () => {
     ).toEqual([
       { path: ['title'], text: 'TODO translate: X' },
       { path: ['speakers', 0, 'role'], text: 'TODO: role' },
+    ]);
+  });
+
+  it('finds FIXME and TBD values and a note starting with a capital, not the TODO Group', () => {
+    expect(
+      frontmatterTodos({
+        title: 'TODO Group survey: most offices are new',
+        summary: 'TBD, content overview',
+        cover: { alt: 'TODO Describe the photo', caption: 'FIXME' },
+        location: 'Hall TBD',
+      }),
+    ).toEqual([
+      { path: ['summary'], text: 'TBD, content overview' },
+      { path: ['cover', 'alt'], text: 'TODO Describe the photo' },
+      { path: ['cover', 'caption'], text: 'FIXME' },
     ]);
   });
 });

@@ -94,6 +94,10 @@ describe('checkContent on the broken fixtures', () => {
       'content/articles/2024/leftovers/en.md:21:50  warning  (body)  template tag {% endraw %} will be printed as text: remove it (the text it wraps stays as written)',
       'content/articles/2024/leftovers/en.md:26:1  warning  (body)  the <iframe> from www.dailymotion.com will be removed: www.dailymotion.com is not in embedHosts (src/site.config.ts); use a player address of an allowed host (www.youtube-nocookie.com, player.bilibili.com, player.vimeo.com), or add the host there',
       'content/articles/2024/leftovers/en.md:28:1  warning  (body)  the style attribute of <span> will be removed: articles cannot style the page; use Markdown formatting instead',
+      'content/articles/2024/leftovers/en.md:36:1  warning  (body)  ":::details Moved from Docusaurus" is not a callout ("details" is not one of :::note, :::tip, :::info, :::important, :::warning, :::caution, :::danger): its ":::" lines are printed as text and what is between them as ordinary paragraphs; use one of those kinds, or remove the two lines',
+      "content/articles/2024/leftovers/en.md:42:32  warning  (body)  formula $\\frac{a$ cannot be read (Temml: Unexpected end of input in a macro argument, expected '}'), so the page shows its TeX as written: correct the TeX",
+      'content/articles/2024/leftovers/en.md:44:12  warning  (body)  heading id {#main} is one the article page itself uses (main, top, content, event-box-heading): this heading gets the id "main-1", and links to #main lead to the page\'s own element; choose another id',
+      'content/articles/2024/leftovers/en.md:46:1  warning  (body)  to-do left: TODO Add the photo of the panel.',
       'content/articles/2024/no-frontmatter/en.md:1:1  error  (frontmatter)  the file must start with a line "---", then the frontmatter fields, then another "---" line',
       'content/articles/2024/stray.md:1:1  error  (file)  not where articles go: articles go in articles/<YYYY>/<story-slug>/<lang>.md (e.g. articles/2024/ip-forum/en.md)',
       'content/articles/2024/unclosed/en.md:1:1  error  (frontmatter)  the frontmatter is never closed: add a line "---" after the last field, before the article text',
@@ -141,7 +145,7 @@ describe('npm run check (the CLI)', () => {
     expect(result.stdout).toContain('content/articles/2024/bad-refs/en.md:3:1  error  date');
     expect(result.stdout).toContain('::error file=content/articles/2024/bad-refs/en.md,line=3,col=1,title=date::');
     expect(result.stdout).toContain('::warning file=content/articles/2024/draft-story/en.md,line=6');
-    expect(result.stdout).toMatch(/✖ 39 errors, 12 warnings/);
+    expect(result.stdout).toMatch(/✖ 39 errors, 16 warnings/);
   });
 
   it('passes on the shipped sample content', () => {

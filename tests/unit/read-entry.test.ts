@@ -65,6 +65,8 @@ const vectors: Vector[] = [
   article('blank-first', `\n${ARTICLE}`, '1:1', 'remove the blank lines before it'),
   article('indented-closing', ARTICLE.replace('\n---\n\n', '\n  ---\n\n'), '6:1', 'the closing "---" must start'),
   article('unclosed', '---\ntitle: T\n\nBody.\n', '1:1', 'the frontmatter is never closed'),
+  article('four-dashes', `-${ARTICLE}`, '1:1', 'the frontmatter must open with exactly three dashes'),
+  article('closing-four-dashes', ARTICLE.replace('\n---\n\n', '\n----\n\n'), '6:1', 'must close with exactly three'),
   article('merge', ARTICLE.replace('title: T', 'title: T\nx: &b {a: 1}\ny:\n  <<: *b'), '5:3', 'YAML merge keys'),
   article('second-document', ARTICLE.replace('language: en', '...\nlanguage: en'), '5:1', 'remove the second'),
   article('deep', ARTICLE.replace('title: T', `title: T\ntags: ${'['.repeat(100_000)}`), '3:39', 'nest more than 32'),

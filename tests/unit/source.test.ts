@@ -60,6 +60,27 @@ describe('splitFrontmatter', () => {
       message: 'the closing "---" must start at the very beginning of its line: remove the spaces before it',
     });
   });
+  it('refuses a delimiter of four dashes or with text after it, at its line, instead of reading on', () => {
+    // Read as "no frontmatter" or as fields running on into the text up to the first `---` rule.
+    expect(splitFrontmatter('----\ntitle: A\n----\nBody\n')).toEqual({
+      ok: false,
+      line: 1,
+      message: 'the frontmatter must open with exactly three dashes: this line is "----"; make it "---" alone',
+    });
+    expect(splitFrontmatter('--- yaml\ntitle: A\n---\nBody\n')).toMatchObject({
+      ok: false,
+      line: 1,
+      message: expect.stringContaining('must open with exactly three dashes: this line is "--- yaml"'),
+    });
+    expect(splitFrontmatter('---\ntitle: A\ndate: 2024-04-23\n----\nBody\n\n---\n\nMore.\n')).toEqual({
+      ok: false,
+      line: 4,
+      message: 'the frontmatter must close with exactly three dashes: this line is "----"; make it "---" alone',
+    });
+    expect(splitFrontmatter('---\r\ntitle: A\r\n---x\r\nBody\r\n')).toMatchObject({ ok: false, line: 3 });
+    // A `----` rule in the text, after the closing line, is the text's own.
+    expect(splitFrontmatter('---\ntitle: A\n---\nBody\n\n----\n')).toMatchObject({ ok: true, value: { bodyLine: 4 } });
+  });
 });
 
 describe('parseYaml', () => {

@@ -7,8 +7,9 @@
  *   (src/plugins/rehype-sanitize-body.ts), run on the same HTML tree the renderer builds, so the
  *   warnings follow the allow list when it changes;
  * - other generators' syntax, which Markdown prints as text: Hugo shortcodes (`{{< figure >}}`,
- *   `{{% alert %}}`), Liquid/Jinja tags and variables (`{% raw %}`, `{{ site.url }}`), and MDX
- *   (`<Tabs>` components, `import`/`export` lines, `{/* comments *\/}`).
+ *   `{{% alert %}}`, and `{{<figure>}}`, which src/plugins/remark-shortcodes.ts keeps as text where
+ *   Markdown would read a raw `<figure>`), Liquid/Jinja tags and variables (`{% raw %}`,
+ *   `{{ site.url }}`), and MDX (`<Tabs>` components, `import`/`export` lines, `{/* comments *\/}`).
  *
  * Code spans, code fences, HTML comments and `$$` math are never looked at. Only bodies a cheap test
  * says may hold any of this are parsed, so news text without markup costs one regular expression.

@@ -58,9 +58,10 @@ export interface SplitProblem {
  * Splits `---` frontmatter from a Markdown file, or says what is wrong with the delimiters. The
  * build reads articles through this function too (src/loaders/articles.ts), so the rule is the
  * same everywhere: the first line is exactly `---` (after an optional byte order mark; trailing
- * spaces are allowed), and a line `---` closes the fields. Astro's own reader would also take
- * leading blank lines or `+++` (TOML) and close at any line starting with `---`; here these are
- * refused with a message instead of being read differently by the checker and the build.
+ * spaces are allowed), and a line `---` closes the fields; a delimiter with more dashes or more
+ * text (`----`, `--- yaml`) is refused at its line. Astro's own reader would also take leading blank
+ * lines or `+++` (TOML) and close at any line starting with `---`; here these are refused with a
+ * message instead of being read differently by the checker and the build.
  */
 export function splitFrontmatter(raw: string): { ok: true; value: SplitArticle } | SplitProblem {
   // CRLF files (Windows editors) read like LF ones: a trailing "\r" would otherwise stick to the
@@ -69,8 +70,14 @@ export function splitFrontmatter(raw: string): { ok: true; value: SplitArticle }
   const firstEnd = text.indexOf('\n');
   const firstLine = firstEnd === -1 ? text : text.slice(0, firstEnd);
   if (!/^---[ \t]*$/.test(firstLine)) return { ok: false, line: 1, message: openingProblem(text, firstLine) };
-  // A file with no closing delimiter is refused, rather than read as all frontmatter.
-  const closing = /\n---[ \t]*(?:\n|$)/.exec(text.slice(firstLine.length));
+  // The first line after the opening that starts with `---` closes the fields, and must be `---`
+  // itself: `----` or `--- x` cannot be YAML there either, and passing over it would read the fields
+  // on into the article's text, up to its first `---` rule.
+  const closing = /\n---(.*)(?:\n|$)/.exec(text.slice(firstLine.length));
+  if (closing && !/^[ \t]*$/.test(closing[1] ?? '')) {
+    const line = text.slice(0, firstLine.length + closing.index + 1).split('\n').length;
+    return { ok: false, line, message: dashesProblem('close', closing[0].trim()) };
+  }
   if (!closing) {
     const indented = /\n[ \t]+---[ \t]*(?:\n|$)/.exec(text.slice(firstLine.length));
     if (indented) {
@@ -94,11 +101,18 @@ export function splitFrontmatter(raw: string): { ok: true; value: SplitArticle }
   return { ok: true, value: { yaml, body: text.slice(start + closing.index + closing[0].length), bodyLine } };
 }
 
+/** A delimiter line with more dashes or other characters after them (`----`, `--- yaml`). */
+function dashesProblem(which: 'open' | 'close', written: string): string {
+  const shown = written.length > 20 ? `${written.slice(0, 19)}…` : written;
+  return `the frontmatter must ${which} with exactly three dashes: this line is "${shown}"; make it "---" alone`;
+}
+
 /** What is wrong with a first line that is not `---`, in the editor's terms. */
 function openingProblem(text: string, firstLine: string): string {
   if (firstLine.trim() === '---') {
     return 'the opening "---" must start at the very beginning of line 1: remove the spaces before it';
   }
+  if (firstLine.startsWith('---')) return dashesProblem('open', firstLine.trim());
   if (/^\s*\+\+\+\s*$/.test(firstLine)) {
     return 'frontmatter between "+++" lines (TOML) is not supported: write the fields as YAML between two "---" lines';
   }

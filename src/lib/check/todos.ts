@@ -3,6 +3,10 @@
  * (titles to translate, summaries to write, photos to add), and editors write their own. The checker
  * reports each as a warning, so a draft may carry them while the editor sees what is left.
  *
+ * The markers: `TODO` and `FIXME` anywhere, `TBD` only where it opens a line or value ("TBD, content
+ * overview"): mid-sentence, "the venue is TBD" is what the story said at the time. `XXX` is not one:
+ * Chinese and English news write it for a withheld name or number ("XXX 公司", "XXX@example.com").
+ *
  * In a body, only notes count: the word in code (`context.TODO()` in a code span or fence), in a web
  * address or a link's destination, as the whole text of a link (`[TODO](…)`, a page about to-dos),
  * or as part of a name (the TODO Group, `context.TODO()`, `TODO.md`) is left alone.
@@ -23,7 +27,7 @@ export interface FrontmatterTodo {
 export interface BodyTodo {
   /** 0-based index of the line in the body. */
   readonly index: number;
-  /** 1-based column where `TODO` starts. */
+  /** 1-based column where the marker (`TODO`, `FIXME`, `TBD`) starts. */
   readonly column: number;
   /** The line, shortened for the report. */
   readonly text: string;
@@ -32,17 +36,23 @@ export interface BodyTodo {
 /** Longest excerpt printed: enough to recognise the to-do, short enough for one report line. */
 const MAX_EXCERPT = 80;
 
-// A value that starts with the word TODO (case-sensitive: "Todo" in prose is not a marker).
-const VALUE_TODO = /^TODO(?![\p{L}\p{N}_])/u;
-// The word TODO anywhere in a body (`TODO:`, `<!-- TODO photo`), not inside a longer word.
-const WORD_TODO = /(?<![\p{L}\p{N}_])TODO(?![\p{L}\p{N}_])/gu;
+// A value that starts with a marker (case-sensitive: "Todo" in prose is not one).
+const VALUE_TODO = /^(?:TODO|FIXME|TBD)(?![\p{L}\p{N}_])/u;
+// A marker anywhere in a body (`TODO:`, `<!-- FIXME photo`), not inside a longer word; `TBD` only at
+// the start of a line, after any list or quote markers or a comment's opening.
+const WORD_TODO =
+  /(?<![\p{L}\p{N}_])(?:TODO|FIXME)(?![\p{L}\p{N}_])|(?<=^[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)*(?:<!--[ \t]*)?)TBD(?![\p{L}\p{N}_])/gu;
 // Web addresses written as text (in raw HTML, or where GFM does not make them links).
 const WEB_ADDRESS = /\b(?:[a-z][a-z0-9+.-]*:\/\/|www\.)[^\s<>"'`]+/gi;
 // Just before the word: a member access or path (`context.TODO`, `pkg::TODO`, `$TODO`, `/TODO`).
 const NAME_BEFORE = /(?:[.$#@/\\-]|::|->)$/;
-// Just after the word: a call `TODO()`, a file or member `TODO.md`, a compound `TODO-list`, a
-// Title-case word (`TODO Group`, `TODO Foundation`): then the word is part of a name, not a note.
-const NAME_AFTER = /^(?:\(\)|[.\-/][\p{L}\p{N}]| \p{Lu}\p{Ll})/u;
+// Just after the word: a call `TODO()`, a file or member `TODO.md`, a compound `TODO-list`, or the
+// one name in use, the Linux Foundation's TODO Group ("the TODO Group's survey"). Any other
+// capitalised word is the note's first word ("TODO Add photo", "TODO Check the date"), which a rule
+// on capitals alone used to take for a name.
+const NAME_AFTER = /^(?:\(\)|[.\-/][\p{L}\p{N}]| Groups?(?![\p{L}\p{N}]))/u;
+// A body without any of the markers is never parsed.
+const ANY_MARKER = /TODO|FIXME|TBD/;
 
 /** Whitespace collapsed and long text cut with an ellipsis, for one-line messages. */
 export function excerpt(text: string, max = MAX_EXCERPT): string {
@@ -50,12 +60,14 @@ export function excerpt(text: string, max = MAX_EXCERPT): string {
   return flat.length <= max ? flat : `${flat.slice(0, max - 1).trimEnd()}…`;
 }
 
-/** Every string value at any depth of parsed frontmatter that starts with `TODO`, in document order. */
+/** Every string value at any depth of parsed frontmatter that starts with a marker (`TODO`…), in document order. */
 export function frontmatterTodos(data: unknown): FrontmatterTodo[] {
   const found: FrontmatterTodo[] = [];
   const walk = (value: unknown, path: PropertyKey[]): void => {
     if (typeof value === 'string') {
-      if (VALUE_TODO.test(value.trimStart())) found.push({ path, text: excerpt(value) });
+      const trimmed = value.trimStart();
+      const marker = VALUE_TODO.exec(trimmed);
+      if (marker && !NAME_AFTER.test(trimmed.slice(marker[0].length))) found.push({ path, text: excerpt(value) });
     } else if (Array.isArray(value)) {
       value.forEach((item, index) => walk(item, [...path, index]));
     } else if (value !== null && typeof value === 'object' && !(value instanceof Date)) {
@@ -110,7 +122,7 @@ function quietRanges(parsed: ParsedBody): Range[] {
  */
 export function bodyTodos(body: string | ParsedBody): BodyTodo[] {
   const text = typeof body === 'string' ? body : body.text;
-  if (!text.includes('TODO')) return [];
+  if (!ANY_MARKER.test(text)) return [];
   const parsed = typeof body === 'string' ? new ParsedBody(body) : body;
   const quiet = quietRanges(parsed);
   const lines = text.split('\n');
@@ -119,7 +131,7 @@ export function bodyTodos(body: string | ParsedBody): BodyTodo[] {
   lines.forEach((line, index) => {
     for (const match of line.matchAll(WORD_TODO)) {
       const before = line.slice(0, match.index);
-      const after = line.slice(match.index + 4);
+      const after = line.slice(match.index + match[0].length);
       if (inRanges(lineStart + match.index, quiet) || NAME_BEFORE.test(before) || NAME_AFTER.test(after)) continue;
       found.push({ index, column: match.index + 1, text: excerpt(line) });
       break;

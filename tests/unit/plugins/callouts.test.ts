@@ -1,7 +1,24 @@
 import type { Element } from 'hast';
 import { toString } from 'hast-util-to-string';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
+import { articleRemarkPlugins } from '../../../src/plugins/index.ts';
+import { calloutsMessageSource } from '../../../src/plugins/remark-callouts.ts';
 import { elementsOf, render, textOf } from './render.ts';
+
+/** `line:column reason` of each message remark-callouts files for the editor (the checker prints them). */
+function messages(markdown: string): string[] {
+  const processor = unified().use(remarkParse).use(remarkGfm).use(articleRemarkPlugins());
+  const file = new VFile({ value: markdown });
+  processor.runSync(processor.parse(file), file);
+  return file.messages
+    .filter((m) => m.source === calloutsMessageSource)
+    .sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0))
+    .map((m) => `${m.line ?? '?'}:${m.column ?? '?'} ${m.reason}`);
+}
 
 /** The callouts of a rendered body: kind (from the class), visible title line, and the text after it. */
 function callouts(html: string): { kind: string; title: string; body: string }[] {
@@ -107,6 +124,71 @@ describe('directive callouts', () => {
       ':::',
       ':::note Unclosed',
     ]);
+  });
+});
+
+describe('directives the site does not have, and callouts written oddly', () => {
+  const kinds = ':::note, :::tip, :::info, :::important, :::warning, :::caution, :::danger';
+
+  it('takes a `{title="…"}` attribute as the title when there is no `[label]`', async () => {
+    const html = await render(
+      ':::warning{title="Heads up"}\nBody.\n:::\n\n:::tip[Label]{title="Attribute"}\nBody.\n:::',
+    );
+    expect(callouts(html)).toEqual([
+      { kind: 'callout callout-warning', title: 'Warning: Heads up', body: 'Body.' },
+      { kind: 'callout callout-tip', title: 'Tip: Label', body: 'Body.' },
+    ]);
+  });
+
+  it('keeps the closing line of an unknown container in a quote and with more colons', async () => {
+    const paragraphs = (html: string): string[] =>
+      elementsOf(html)
+        .filter((e) => e.tagName === 'p')
+        .map((e) => toString(e));
+    expect(paragraphs(await render('> :::details\n> Inside.\n> :::'))).toEqual([':::details', 'Inside.', ':::']);
+    expect(paragraphs(await render('::::details\nInside.\n::::'))).toEqual(['::::details', 'Inside.', '::::']);
+  });
+
+  it('keeps colons in image descriptions, which remark-directive used to cut', async () => {
+    const html = await render('![Stage at 10:30, :foo[bar]](x.png) ![Hall 9:45][r]\n\n[r]: y.png');
+    const alts = elementsOf(html)
+      .filter((e) => e.tagName === 'img')
+      .map((e) => e.properties['alt']);
+    // Before: "Stage at 10, bar" and "Hall 9".
+    expect(alts).toEqual(['Stage at 10:30, :foo[bar]', 'Hall 9:45']);
+  });
+
+  it('renders times, "Note:foo" and emoji codes literally, and says nothing about them', async () => {
+    const prose = 'Doors open at 12:30. Note:foo, namespace:default, :smile: and key:value[0].';
+    expect(textOf(await render(prose))).toBe(prose);
+    expect(messages(prose)).toEqual([]);
+  });
+
+  it('tells the editor about every directive printed as text, naming the callout kinds', () => {
+    expect(
+      messages(
+        ':::details\nInside.\n:::\n\n:::details Summary\n\nx\n\n:::\n\n::youtube[Launch]{#abc}\n\n::chart{src=a}\n\nSee :abbr[HTML]{title="x"}.',
+      ),
+    ).toEqual([
+      `1:1 ":::details" is not a callout ("details" is not one of ${kinds}): its ":::" lines are printed as text and what is between them as ordinary paragraphs; use one of those kinds, or remove the two lines`,
+      `5:1 ":::details Summary" is not a callout ("details" is not one of ${kinds}): its ":::" lines are printed as text and what is between them as ordinary paragraphs; use one of those kinds, or remove the two lines`,
+      `11:1 "::youtube[Launch]{#abc}" is printed as text: the site has no "::name" directives; put the video's or post's link on a line of its own instead`,
+      '13:1 "::chart{src=a}" is printed as text: the site has no "::name" directives; write it in Markdown',
+      '15:5 ":abbr[HTML]{title="x"}" is printed as text: the site has no ":name[…]" directives; write the text itself',
+    ]);
+  });
+
+  it('tells the editor about a callout never closed, which takes in the rest of the article', async () => {
+    const markdown = 'Intro.\n\n:::tip\nA tip.\n\n## Later heading\n\nMore text.';
+    expect(callouts(await render(markdown))[0]?.body).toContain('Later heading');
+    expect(messages(markdown)).toEqual([
+      '3:1 ":::tip" is never closed, so the callout takes in everything after it, to the end of the article (or of the quote or list item it is in): add a line ":::" where it ends',
+    ]);
+    expect(messages(':::note Title\n\nText.')).toEqual([
+      '1:1 ":::note Title" is printed as text: the callout is never closed; add a line ":::" where it ends',
+    ]);
+    // Closed, nested, or closed with more colons: nothing to say.
+    expect(messages('::::note\nOuter.\n\n:::warning\nInner.\n:::\n::::\n\n:::tip Title\nx\n:::')).toEqual([]);
   });
 });
 

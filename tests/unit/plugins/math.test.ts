@@ -135,6 +135,17 @@ describe('MathML output', () => {
     expect(mathError('x^2', false)).toBeUndefined();
   });
 
+  it('gives the checker Temml’s reason in one short line, without its pointer into the TeX', () => {
+    expect(mathError('\\foo x', false)).toBe('Unsupported function name: \\foo');
+    expect(mathError('x_{1', false)).toBe("Expected '}', got 'EOF'");
+    expect(mathError('a \\tag{1}', false)).toBe('\\tag works only in display mode');
+    expect(mathError('a \\tag{1}', true)).toBeUndefined();
+    // Temml failing on input it did not expect is not a message for an editor.
+    expect(mathError('x^', false)).toBe('Temml cannot read it');
+    // Trimmed as the plugin trims it: the line breaks of a `$$` block are not part of the formula.
+    expect(mathError('\n  x^2\n', true)).toBeUndefined();
+  });
+
   it('keeps hostile TeX harmless: `<script>` stays text, links and includes are refused', async () => {
     const html = await render(
       [

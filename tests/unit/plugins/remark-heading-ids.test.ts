@@ -1,6 +1,19 @@
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
-import { splitHeadingId } from '../../../src/plugins/remark-heading-ids.ts';
+import { headingIdsMessageSource, remarkHeadingIds, splitHeadingId } from '../../../src/plugins/remark-heading-ids.ts';
 import { elementsOf, render, textOf } from './render.ts';
+
+/** `line:column reason` of each message remark-heading-ids files for the editor (the checker prints them). */
+function messages(markdown: string): string[] {
+  const processor = unified().use(remarkParse).use(remarkHeadingIds);
+  const file = new VFile({ value: markdown });
+  processor.runSync(processor.parse(file), file);
+  return file.messages
+    .filter((m) => m.source === headingIdsMessageSource)
+    .map((m) => `${m.line ?? '?'}:${m.column ?? '?'} ${m.reason}`);
+}
 
 /** The ids of the headings of a rendered body, in order. */
 const headingIds = (html: string): unknown[] =>
@@ -80,5 +93,25 @@ describe('custom heading ids through the article pipeline', () => {
     expect(headingIds(html)[0]).toBe('ok');
     expect(textOf(html)).toContain('<img src=x onerror=alert(1)> {#x\u201cy}');
     expect(headingIds(html)[1]).toBe('img-srcx-onerroralert1-xy');
+  });
+});
+
+describe('`{#…}` braces that hold no usable id', () => {
+  const instead = 'so the braces show in the heading and its id is made from its text instead';
+
+  it('tells the editor where, why and what to write', () => {
+    expect(
+      messages('## Heading {#}\n\n## Has {#has space}\n\n## Pandoc {#intro .unnumbered}\n\nSetext {#a"b}\n---'),
+    ).toEqual([
+      `1:12 heading id {#} is empty, ${instead}: write an id after the "#", e.g. {#results}`,
+      `3:8 heading id {#has space} cannot be used: an id holds only letters, digits, "-", "_" and "." (no spaces or quotes), ${instead}: write {#has-space}`,
+      `5:11 heading id {#intro .unnumbered} cannot be used: an id holds only letters, digits, "-", "_" and "." (no spaces, quotes or classes), ${instead}: write {#intro}`,
+      `7:8 heading id {#a"b} cannot be used: an id holds only letters, digits, "-", "_" and "." (no spaces or quotes), ${instead}: write {#ab}`,
+    ]);
+  });
+
+  it('says nothing about good ids (`{#1.2}` is a valid HTML id and a working link), escapes or braces mid-text', async () => {
+    expect(messages('## Release {#1.2}\n\n## 结果 {#结果}\n\n## Literal \\{#not an id}\n\n## Set {#a} b')).toEqual([]);
+    expect(headingIds(await render('## Release {#1.2}'))).toEqual(['1.2']);
   });
 });
