@@ -248,14 +248,7 @@ function resolve(found: FoundUrl, documentUrl: URL, origin: string, base: string
     };
   }
 
-  // What a static server does: `/x/` serves `x/index.html`; `/x` a file `x`, else `x/index.html` or
-  // `x.html`. Stylesheets, images and scripts must be the very file.
-  const candidates =
-    rel === '' || rel.endsWith('/')
-      ? [`${rel}index.html`]
-      : found.role === 'asset'
-        ? [rel]
-        : [rel, `${rel}/index.html`, `${rel}.html`];
+  const candidates = servedFiles(rel, found.role);
   const target = candidates.find((c) => files.has(c));
   if (target === undefined) {
     return {
@@ -276,6 +269,16 @@ function resolve(found: FoundUrl, documentUrl: URL, origin: string, base: string
   // `#top` scrolls to the top; `#:~:text=` is a text fragment, not an id.
   if (id.toLowerCase() === 'top' || id.startsWith(':~:')) return OK;
   return { kind: 'anchor', target, fragment: { raw, decoded: id } };
+}
+
+/**
+ * The files a static server may answer a path with (relative to the site's root, decoded), in the
+ * order it tries them: `x/` serves `x/index.html`; a followed link `x` the file `x`, else
+ * `x/index.html` or `x.html`; a fetched asset (stylesheet, image, script) must be the very file.
+ */
+export function servedFiles(rel: string, role: 'page' | 'asset'): string[] {
+  if (rel === '' || rel.endsWith('/')) return [`${rel}index.html`];
+  return role === 'asset' ? [rel] : [rel, `${rel}/index.html`, `${rel}.html`];
 }
 
 /** Drops leading and trailing spaces and C0 controls, as the URL parser does. */

@@ -23,6 +23,9 @@ export interface HeadingAnchorsOptions {
 /** Ids the site's layouts use (the skip link's target and the like): a heading "Main" gets `main-1`. */
 export const defaultReservedIds: readonly string[] = ['main', 'top', 'content'];
 
+/** Ids the article page uses around the body (its event box's heading too): the site's `reservedIds`. */
+export const articlePageIds: readonly string[] = [...defaultReservedIds, 'event-box-heading'];
+
 /** Class of the element wrapping a heading and its anchor (`level-hN` is added beside it). */
 export const wrapperClass = 'heading-wrapper';
 

@@ -14,13 +14,31 @@ import { speakerSchema } from '../../schemas/speaker.ts';
 import { tagSchema } from '../../schemas/tag.ts';
 import type { SiteConfig } from '../../site.config.ts';
 import type { PublishedAt } from '../dates.ts';
-import { describeSharedField, driftedFields, primaryLanguage, type SharedFacts, type SharedField } from '../stories.ts';
+import {
+  buildStories,
+  describeSharedField,
+  driftedFields,
+  primaryLanguage,
+  type SharedFacts,
+  type SharedField,
+} from '../stories.ts';
 import { didYouMean } from '../suggest.ts';
 import { mapWithLimit } from '../concurrency.ts';
 import { walkContent } from '../content-files.ts';
 import { bodyAssetProblem, bodyAssets, imageProblem, type AssetFolders } from './images.ts';
+import { publicFiles } from '../aliases.ts';
 import { checkAliases } from './aliases.ts';
 import { bodyLint } from './body-lint.ts';
+import { bodySyntax } from './body-syntax.ts';
+import {
+  bodyLinks,
+  linkCandidates,
+  linkChecker,
+  mayHaveSiteLink,
+  type LinkCandidate,
+  type LinkSource,
+} from './body-links.ts';
+import { pageAnchors, type PageAnchors } from './heading-ids.ts';
 import { classifyContentPath } from './layout.ts';
 import { bodyRegions } from './markdown.ts';
 import { readableFields } from './partial.ts';
@@ -272,12 +290,12 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
   };
 
   /** Reports what is wrong with an image path written in a field (a cover, a photo). */
-  const checkImage = (
+  const checkImage = async (
     rel: string,
     src: string | undefined,
     field: readonly PropertyKey[],
     locate: (p: readonly PropertyKey[]) => Position,
-  ): void => {
+  ): Promise<void> => {
     if (src === undefined) return;
     if (/^[a-z]+:/i.test(src)) {
       report(
@@ -289,7 +307,7 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
       );
       return;
     }
-    const problem = imageProblem(contentDir, rel, src, display);
+    const problem = await imageProblem(contentDir, rel, src, display);
     if (problem) report(rel, locate(field), 'error', fieldName(field), problem);
   };
 
@@ -320,7 +338,7 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
     registryData.set(`${collection}/${id}`, { collection, id, data, locate, rel });
     // From the raw data, so a missing photo is reported even when another field is wrong.
     const photo = (raw as { photo?: unknown } | null)?.photo;
-    if (collection === 'speakers' && typeof photo === 'string') checkImage(rel, photo, ['photo'], locate);
+    if (collection === 'speakers' && typeof photo === 'string') await checkImage(rel, photo, ['photo'], locate);
   });
 
   // Parent chains must end: an organisation cannot be its own ancestor, nor an event part of itself.
@@ -358,6 +376,10 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
     show: display,
     showAbsolute: (abs) => path.relative(root, abs).split(path.sep).join('/'),
   };
+  // Links that stay on the site, checked once every page is known (after all articles are read): the
+  // parts of bodies that hold any, with the addresses a scan found in them, parsed only if one is suspect.
+  const linkParts: { source: LinkSource; line: number; part: string; candidates: LinkCandidate[] }[] = [];
+  const anchorsByFile = new Map<string, PageAnchors | undefined>();
   const articles: CheckedArticle[] = await mapWithLimit(
     articleFiles,
     OPEN_FILES,
@@ -401,7 +423,7 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
         });
         // Every file the body names (Markdown and raw-HTML images, posters, sources), relative or site-absolute.
         for (const asset of bodyAssets(region.parsed)) {
-          const problem = bodyAssetProblem(assetFolders, file.rel, asset);
+          const problem = await bodyAssetProblem(assetFolders, file.rel, asset);
           const field = asset.kind === 'image' ? '(body image)' : '(body file)';
           if (problem) report(file.rel, at(asset), problem.severity, field, problem.message);
         }
@@ -419,6 +441,20 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
           );
         }
       }
+      // What the site's own Markdown extensions make of it: directives, `{#id}` heading ids, formulas.
+      for (const note of bodySyntax(body)) {
+        report(file.rel, { line: bodyLine + note.line - 1, column: note.column }, 'warning', '(body)', note.message);
+      }
+      let fragmentLinks = false;
+      for (const region of bodyRegions(body, mayHaveSiteLink)) {
+        const candidates = linkCandidates(region.parsed.text);
+        if (candidates.length === 0) continue;
+        linkParts.push({ source: file, line: bodyLine + region.line - 1, part: region.parsed.text, candidates });
+        fragmentLinks ||= candidates.some((c) => c.href.startsWith('#'));
+      }
+      // Links to this page's own headings are common: its ids now, while the body is at hand (other
+      // pages' ids are read when a link to one of them needs them).
+      if (fragmentLinks) anchorsByFile.set(file.rel, pageAnchors(body));
       if (facts.language !== undefined && facts.language !== file.language) {
         report(
           file.rel,
@@ -447,7 +483,7 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
       }
       // Checked from the raw data so a missing image is reported even when other fields are wrong.
       const cover = (raw as { cover?: { src?: unknown } } | undefined)?.cover;
-      if (typeof cover?.src === 'string') checkImage(file.rel, cover.src, ['cover', 'src'], locate);
+      if (typeof cover?.src === 'string') await checkImage(file.rel, cover.src, ['cover', 'src'], locate);
       return { ...file, abs, facts, raw, locate };
     },
   );
@@ -542,6 +578,75 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
   const aliasInput = { locales: config.locales, storyFolders: stories.keys(), articles, display };
   for (const p of checkAliases({ ...aliasInput, publicDir: assetFolders.publicDir })) {
     report(p.rel, p.position, 'error', p.field, p.message);
+  }
+
+  // Body links, against every page the site will have (stories with unreadable dates included:
+  // their error is reported above, and their pages will exist once it is fixed).
+  if (linkParts.length > 0) {
+    // Loaded only now: the feed path builders it shares with the build bring the RSS library along.
+    const { sitePages } = await import('./site-pages.ts');
+    const site = sitePages({
+      locales,
+      stories: buildStories(
+        articles.map((a) => ({
+          id: `${a.year}/${a.slug}/${a.language}`,
+          data: {
+            ...a.facts,
+            language: a.language,
+            draft: a.facts.draft ?? false,
+            date: a.facts.date ?? { day: `${a.year}-01-01`, instant: `${a.year}-01-01T00:00:00.000Z`, hasTime: false },
+          },
+        })),
+        locales,
+      ),
+      folders: new Map(
+        [...stories].map(([key, members]) => [
+          key,
+          new Map(members.map((m) => [m.language, { draft: m.facts.draft ?? false }])),
+        ]),
+      ),
+      speakers: ids.speakers.keys(),
+      organisations: ids.organisations.keys(),
+      events: ids.events.keys(),
+      tags: ids.tags.keys(),
+      datedEvents: [...registryData.values()]
+        .filter((e) => e.collection === 'events' && e.data['start'])
+        .map((e) => e.id),
+      pageSize: config.pageSize,
+      untranslatedStories: config.untranslatedStories,
+    });
+    /** The anchors of another article's page, read when a link first needs them. */
+    const anchorsOf = (rel: string): PageAnchors | undefined => {
+      if (!anchorsByFile.has(rel)) {
+        let anchors: PageAnchors | undefined;
+        try {
+          const decoded = decodeUtf8(readFileSync(path.join(contentDir, rel)));
+          const split = decoded.ok ? splitFrontmatter(decoded.text) : undefined;
+          anchors = split?.ok ? pageAnchors(split.value.body) : undefined;
+        } catch {
+          // Unreadable: reported with the file itself; its anchors are not checked.
+        }
+        anchorsByFile.set(rel, anchors);
+      }
+      return anchorsByFile.get(rel);
+    };
+    const check = linkChecker({
+      contentDir,
+      publicFiles: new Set(publicFiles(assetFolders.publicDir)),
+      site,
+      locales,
+      anchorsOf,
+      show: display,
+    });
+    for (const { source, line, part, candidates } of linkParts) {
+      if (!candidates.some((c) => c.uncertain || check(source, c) !== undefined)) continue;
+      // Something looks wrong: the parser says which of the addresses are links, and where.
+      for (const link of bodyLinks(part)) {
+        const message = check(source, link);
+        const position = { line: line + link.line - 1, column: link.column };
+        if (message !== undefined) report(source.rel, position, 'warning', '(body link)', message);
+      }
+    }
   }
 
   return { problems: sortProblems(problems), files: files.length, stories: stories.size };

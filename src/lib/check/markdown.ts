@@ -78,7 +78,7 @@ export interface BodyRegion {
 }
 
 /** What the body rules look for: a part without any of these is never parsed. */
-const INTERESTING = /!\[|<[A-Za-z]|\{[{%#]|\{\/\*|^(?:import|export)\s|(?:javascript|vbscript|data):|TODO/m;
+const INTERESTING = /!\[|<[A-Za-z]|\{[{%#]|\{\/\*|^(?:import|export)\s|(?:javascript|vbscript|data):|TODO|FIXME|TBD/m;
 // A line opening a block that may hold blank lines: a code fence, or an HTML block that ends only at
 // its closing tag (CommonMark's kinds 1 to 5), after any list or quote markers.
 const CONTAINER_PREFIX = /^[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)*/;
@@ -104,9 +104,14 @@ const DEFINITION = /^ {0,3}\[(?!\^)[^\]\n]+\]:/m;
  * more (a list item's continuation would become code) or uses link definitions kept elsewhere, and
  * then the whole body is one part. News bodies hold a few images in long prose: parsing only their
  * paragraphs, not the whole text, is what keeps `npm run check` fast on archives full of markup.
+ * `interesting` picks the parts (default: what the body rules look for; links and heading ids ask
+ * for their own).
  */
-export function bodyRegions(text: string): BodyRegion[] {
-  if (!INTERESTING.test(text)) return [];
+export function bodyRegions(
+  text: string,
+  interesting: (part: string) => boolean = (part) => INTERESTING.test(part),
+): BodyRegion[] {
+  if (!interesting(text)) return [];
   const whole = [{ parsed: new ParsedBody(text), line: 1 }];
   if (DEFINITION.test(text)) return whole;
   const lines = text.split('\n');
@@ -156,7 +161,7 @@ export function bodyRegions(text: string): BodyRegion[] {
   };
   for (const [from, to] of blocks) {
     const block = text.slice(lineStart[from], (lineStart[to] ?? text.length + 1) - 1);
-    if (!INTERESTING.test(block)) {
+    if (!interesting(block)) {
       flush();
       continue;
     }
