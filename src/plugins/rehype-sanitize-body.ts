@@ -9,6 +9,7 @@
  */
 import type { Properties, Root } from 'hast';
 import rehypeRaw from 'rehype-raw';
+import { closeSelfClosingTags } from './rehype-self-closing-tags.ts';
 import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
 import type { Options as Schema } from 'rehype-sanitize';
 import type { VFile } from 'vfile';
@@ -130,7 +131,7 @@ function buildSchema(): Schema {
 }
 
 /**
- * Rehype plugin: parses raw HTML, then keeps only what {@link articleSchema} allows, prefixes
+ * Rehype plugin: parses raw HTML (JSX-style self-closed elements closed first), then keeps only what {@link articleSchema} allows, prefixes
  * user-written ids, keeps iframes only as {@link embedFor} allows them for `embedHosts` (YouTube and
  * Vimeo rewritten to their privacy-enhanced players; then sandboxed by {@link sandboxedIframe}), and
  * drops any `javascript:`, `vbscript:` or `data:` URL that got this far.
@@ -140,7 +141,10 @@ export function rehypeSanitizeBody(options: SanitizeBodyOptions): (tree: Root, f
   const clean = rehypeSanitize(articleSchema);
   return (tree, file) => {
     // Re-parsing through parse5 is a tenth of the Markdown cost; most bodies hold no raw HTML at all.
-    const safe = clean(hasRawNodes(tree) ? parse(tree, file) : tree);
+    // JSX-style `<iframe … />` is closed first: parsed as HTML it would take in the rest of the body.
+    const raw = hasRawNodes(tree);
+    if (raw) closeSelfClosingTags(tree);
+    const safe = clean(raw ? parse(tree, file) : tree);
     filterIframes(safe, options.embedHosts);
     dropScriptUrls(safe);
     clobber(safe);

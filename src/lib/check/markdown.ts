@@ -11,6 +11,7 @@ import rehypeRaw from 'rehype-raw';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
+import { rehypeSelfClosingTags } from '../../plugins/rehype-self-closing-tags.ts';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 
@@ -27,7 +28,11 @@ export type Range = readonly [start: number, end: number];
 
 const markdown = unified().use(remarkParse).use(remarkGfm);
 // Raw HTML kept, then parsed into elements (with positions), as rehype-sanitize-body does first.
-const toHtml = unified().use(remarkRehype, { allowDangerousHtml: true }).use(rehypeRaw);
+// Raw HTML closed the way the site closes it (src/plugins/rehype-self-closing-tags.ts), then parsed.
+const toHtml = unified()
+  .use(remarkRehype, { allowDangerousHtml: true })
+  .use(rehypeSelfClosingTags)
+  .use(rehypeRaw);
 
 /** A body with its trees, each built the first time it is asked for. */
 export class ParsedBody {
