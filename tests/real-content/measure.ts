@@ -182,22 +182,25 @@ Object.assign(figures, {
 /** A broken link of the built site as the checker would name it: `<lang>/<year>/<slug>|<href>`. */
 const builtKey = (page: string, href: string): string | undefined => {
   const m = /^(\w[\w-]*)\/(\d{4})\/([^/]+)\/index\.html$/.exec(page);
-  if (!m) return undefined;
-  // The built page has `#%E7%BB%84…` where the Markdown (and the checker) has `#组…`.
-  let written = href;
-  try {
-    written = decodeURIComponent(href);
-  } catch {
-    // Not valid percent-encoding: compared as it is.
-  }
-  return `${m[1]}/${m[2]}/${m[3]}|${written}`;
+  return m ? `${m[1]}/${m[2]}/${m[3]}|${decoded(href)}` : undefined;
 };
+
+/** `href` without percent-encoding: a page has `#%E7%BB%84…` where the Markdown may have `#组…`, or not. */
+function decoded(href: string): string {
+  try {
+    return decodeURIComponent(href);
+  } catch {
+    return href;
+  }
+}
 // The checker's body-link warnings, keyed the same way (`articles/<year>/<slug>/<lang>.md`, `link "<href>"`).
 const reported = new Set(
   checkResult.problems.flatMap((p) => {
     const file = /articles\/(\d{4})\/([^/]+)\/([\w-]+)\.md$/.exec(p.file);
     const href = /^link "([^"]*)"/.exec(p.message);
-    return p.field === '(body link)' && file && href ? [`${file[3]}/${file[1]}/${file[2]}|${href[1]}`] : [];
+    return p.field === '(body link)' && file && href
+      ? [`${file[3]}/${file[1]}/${file[2]}|${decoded(href[1] ?? '')}`]
+      : [];
   }),
 );
 
