@@ -29,10 +29,7 @@ export type Range = readonly [start: number, end: number];
 const markdown = unified().use(remarkParse).use(remarkGfm);
 // Raw HTML kept, then parsed into elements (with positions), as rehype-sanitize-body does first.
 // Raw HTML closed the way the site closes it (src/plugins/rehype-self-closing-tags.ts), then parsed.
-const toHtml = unified()
-  .use(remarkRehype, { allowDangerousHtml: true })
-  .use(rehypeSelfClosingTags)
-  .use(rehypeRaw);
+const toHtml = unified().use(remarkRehype, { allowDangerousHtml: true }).use(rehypeSelfClosingTags).use(rehypeRaw);
 
 /** A body with its trees, each built the first time it is asked for. */
 export class ParsedBody {
