@@ -288,9 +288,9 @@ function sampleTree(rootPid: number): () => Promise<Usage> {
   };
   const timer = setInterval(() => void sample(), 200);
   void sample();
-  return async () => {
+  return () => {
     clearInterval(timer);
-    return { cpu: maxCpuTicks / tick, maxRssMiB: maxHwmKiB / 1024, via: '/proc sampling' };
+    return Promise.resolve({ cpu: maxCpuTicks / tick, maxRssMiB: maxHwmKiB / 1024, via: '/proc sampling' });
   };
 }
 

@@ -22,7 +22,7 @@ function context<Image extends z.ZodType>(image: () => Image): SchemaContext<Ima
   return {
     locales: localeCodes as SchemaContext['locales'],
     timeZone: siteConfig.timeZone,
-    reference: reference as unknown as SchemaContext['reference'],
+    reference: reference,
     image,
   };
 }

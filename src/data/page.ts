@@ -7,7 +7,7 @@ import { localeInfo, uiStrings } from '../i18n/index.ts';
 import { localize } from '../lib/format.ts';
 import { localizedPath } from '../lib/paths.ts';
 import { listingItems, type ListingItem } from '../lib/stories.ts';
-import { defaultLocale, localeCodes, siteConfig, type Locale } from '../site.config.ts';
+import { defaultLocale, localeCodes, siteConfig } from '../site.config.ts';
 import { loadSiteData, type ArticleData, type PublishedStory } from './content.ts';
 
 /** Text given per locale. */
@@ -27,7 +27,7 @@ export function everyLocaleAndId(ids: Iterable<string>) {
 
 /** The context of a page in locale `lang` whose path (after the locale) is `segments`. */
 export async function localePage(lang: string | undefined, ...segments: string[]) {
-  const locale = (localeCodes.find((code) => code === lang) ?? defaultLocale) as Locale;
+  const locale = localeCodes.find((code) => code === lang) ?? defaultLocale;
   const base = import.meta.env.BASE_URL;
   function text(value: LocalizedText): string;
   function text(value: LocalizedText | undefined): string | undefined;

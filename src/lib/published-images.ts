@@ -217,15 +217,15 @@ export async function cleanSvg(svg: string, file: string, cleaner: SvgCleaner): 
         `re-export "${sourceName(file)}" from the drawing program as plain SVG`,
     );
   }
-  const parts: (string | Promise<string>)[] = [];
+  const parts: Promise<string>[] = [];
   let last = 0;
   for (const match of cleaned.matchAll(EMBEDDED_RASTER)) {
     const [whole, prefix = '', data = ''] = match;
-    parts.push(cleaned.slice(last, match.index));
+    parts.push(Promise.resolve(cleaned.slice(last, match.index)));
     parts.push(embeddedWithoutMetadata(prefix, data, file));
     last = match.index + whole.length;
   }
-  parts.push(cleaned.slice(last));
+  parts.push(Promise.resolve(cleaned.slice(last)));
   const result = (await Promise.all(parts)).join('');
   return result === unchanged ? undefined : result;
 }

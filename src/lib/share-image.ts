@@ -204,9 +204,9 @@ async function drawableTitle(title: string, lang: string, fonts: Font[]): Promis
     width: TITLE_BOX.width,
     fonts,
     embedFont: false,
-    loadAdditionalAsset: async (_code, segment) => {
+    loadAdditionalAsset: (_code, segment) => {
       for (const char of segment) missing.add(char);
-      return [];
+      return Promise.resolve([]);
     },
   });
   if (missing.size === 0) return title;

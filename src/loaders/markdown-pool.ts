@@ -120,7 +120,7 @@ export class MarkdownPool {
         if ('error' in reply) pending.reject(new Error(reply.error));
         else pending.resolve({ html: reply.html, metadata: reply.metadata });
       });
-      worker.on('error', (error) => {
+      worker.on('error', (error: Error) => {
         // A crashed worker fails what it had (the build reports those entries) and leaves the pool.
         const index = this.#workers.findIndex((w) => w.worker === worker);
         if (index >= 0) this.#workers.splice(index, 1);

@@ -73,7 +73,7 @@ export function walkElements(
       index++;
       continue;
     }
-    const result = visitor(child, tree as ParentNode, index);
+    const result = visitor(child, tree, index);
     if (typeof result === 'number') {
       index = result;
       continue;

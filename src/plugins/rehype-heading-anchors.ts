@@ -4,7 +4,7 @@
  * decorative `#` and announces "label: heading text" to screen readers. The link is kept out of the
  * search index (`data-pagefind-ignore="all"`), so excerpts never repeat the label.
  */
-import type { Element, Root } from 'hast';
+import type { Root } from 'hast';
 import { toString } from 'hast-util-to-string';
 import GithubSlugger, { slug } from 'github-slugger';
 import type { VFile } from 'vfile';
@@ -57,7 +57,7 @@ export function rehypeHeadingAnchors(options: HeadingAnchorsOptions): (tree: Roo
       if (isFootnotesSection(node)) return 'skip';
       const rank = headingRank(node);
       if (rank === undefined || rank < 2) return;
-      if (isElement(parent as Element, 'div') && hasClass(parent as Element, wrapperClass)) return 'skip';
+      if (isElement(parent, 'div') && hasClass(parent, wrapperClass)) return 'skip';
       const heading = toString(node).replace(/\s+/g, ' ').trim();
       let id = node.properties['id'];
       if (typeof id !== 'string' || id === '') {

@@ -113,7 +113,7 @@ export function closeSelfClosingTags(tree: Root): void {
       }
       children.push(child);
     }
-    if (changed) parent.children = children as Element['children'];
+    if (changed) parent.children = children;
   };
   walk(tree);
 }

@@ -61,7 +61,7 @@ function apply(heading: Heading, file: VFile, source: string): void {
   }
   if (isEscaped(last, source, last.value.length - found.text.length)) return;
   if (found.text.trim() === '') heading.children.pop();
-  else (last as Text).value = found.text.replace(/[ \t]+$/, '');
+  else last.value = found.text.replace(/[ \t]+$/, '');
   setMark(file, heading, 'headingId', { id: found.id });
 }
 

@@ -7,7 +7,7 @@
  * (`他说"你好"。`) has no space to tell opening from closing, so it alternates within the block.
  * Code (inline and fenced), raw HTML and URLs are never touched.
  */
-import type { Nodes, Parent, Root, Text } from 'mdast';
+import type { Nodes, Parent, Root } from 'mdast';
 
 /** The replacements made before quotes are decided, in order (SmartyPants' defaults). */
 const SEQUENCES: readonly (readonly [RegExp, string])[] = [
@@ -104,7 +104,7 @@ function walkInline(node: Nodes, state: BlockState): void {
     return;
   }
   if (node.type === 'text') {
-    (node as Text).value = educate(node.value, state);
+    node.value = educate(node.value, state);
     return;
   }
   if (VERBATIM.has(node.type) || isBareUrl(node)) {
@@ -112,7 +112,7 @@ function walkInline(node: Nodes, state: BlockState): void {
     state.previous = 'x';
     return;
   }
-  if ('children' in node) for (const child of (node as Parent).children) walkInline(child as Nodes, state);
+  if ('children' in node) for (const child of (node as Parent).children) walkInline(child, state);
 }
 
 /** Blocks whose children are inline content; every other parent is walked for such blocks. */
@@ -124,7 +124,7 @@ function walkBlocks(node: Nodes): void {
     return;
   }
   if (VERBATIM.has(node.type)) return;
-  if ('children' in node) for (const child of (node as Parent).children) walkBlocks(child as Nodes);
+  if ('children' in node) for (const child of (node as Parent).children) walkBlocks(child);
 }
 
 /** Remark plugin: curls quotes and turns `--` and `...` into dashes and ellipses, block by block. */

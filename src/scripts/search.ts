@@ -106,11 +106,16 @@ export async function startSearch(root: HTMLElement): Promise<void> {
   const run = async () => {
     const mine = ++generation;
     const data = new FormData(form);
-    const query = String(data.get('q') ?? '').trim();
-    const scope = String(data.get('scope') ?? 'this');
+    // The form has text fields and radio buttons only: every value is a string.
+    const field = (name: string): string => {
+      const value = data.get(name);
+      return typeof value === 'string' ? value : '';
+    };
+    const query = field('q').trim();
+    const scope = field('scope') || 'this';
     const chosen: Record<string, string> = {};
     for (const name of FILTERS) {
-      const value = String(data.get(name) ?? '');
+      const value = field(name);
       if (value) chosen[name] = value;
     }
     const next = new URLSearchParams();

@@ -60,7 +60,7 @@ describe.skipIf(skipBrowser)('Chinese typography in a real browser', () => {
       const response = await page.goto(`${server.origin}${STORY}`);
       expect(response?.status()).toBe(200);
       await page.evaluate(() => document.fonts.ready);
-      return (await page.evaluate(fn, arg)) as T;
+      return await page.evaluate(fn, arg);
     } finally {
       await context.close();
     }

@@ -263,7 +263,7 @@ describe('npm run changes, in a real git repository', () => {
       BASE_PATH: '/previews/pr-7/',
     });
     expect(result).toMatchObject({ code: 0, stderr: '' });
-    const data = JSON.parse(result.stdout);
+    const data = JSON.parse(result.stdout) as Record<string, unknown>;
     expect({ ...data, problems: undefined, problemsElsewhere: undefined }).toEqual({
       base: 'main',
       head: 'HEAD',
@@ -335,7 +335,7 @@ describe('npm run changes, in a real git repository', () => {
         repo,
       );
       expect(result.code).toBe(0);
-      const data = JSON.parse(result.stdout);
+      const data = JSON.parse(result.stdout) as Record<string, unknown>;
       expect(data.stories).toEqual(expectedStories());
       expect(data.registry).toEqual(expectedRegistry);
       expect(data).toMatchObject({ checked: false, problems: [], problemsElsewhere: { errors: 0, warnings: 0 } });

@@ -323,7 +323,7 @@ describe('tag and speaker feeds', () => {
     }
     const trademarks = (await xml('zh/tags/trademarks/rss.xml')) as { rss: { channel: { item: RssItem[] } } };
     expect(asList(trademarks.rss.channel.item).map((item) => item.category)).toEqual(
-      asList(trademarks.rss.channel.item).map(() => expect.arrayContaining(['商标'])),
+      asList(trademarks.rss.channel.item).map((): unknown => expect.arrayContaining(['商标'])),
     );
   });
 });

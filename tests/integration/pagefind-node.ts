@@ -43,12 +43,12 @@ let loads = 0;
 export async function loadPagefind(distDir: string, lang: string, merge: readonly string[] = []): Promise<PagefindApi> {
   const bundle = path.join(distDir, 'pagefind');
   const realFetch = globalThis.fetch;
-  globalThis.fetch = (async (input: string | URL | Request) => {
+  globalThis.fetch = async (input: string | URL | Request) => {
     const url = new URL(typeof input === 'string' || input instanceof URL ? input : input.url);
     if (url.protocol !== 'file:') return realFetch(input);
     const body = await readFile(url);
     return new Response(body);
-  }) as typeof fetch;
+  };
   const g = globalThis as { document?: unknown };
   g.document = { querySelector: () => ({ getAttribute: () => lang }), currentScript: null };
   const plan = shardPlan(await searchShards(distDir), lang, merge);
@@ -62,7 +62,7 @@ export async function loadPagefind(distDir: string, lang: string, merge: readonl
   // Pagefind skips merging a path its primary path starts with; the search page passes the absolute
   // form of the address, and here an equivalent spelling (`./`) does the same.
   for (const { shard, language } of plan.merges) await module.mergeIndex(`${shardUrl(shard)}./`, { language });
-  return Object.assign(Object.create(null) as object, module, { distDir }) as PagefindApi;
+  return Object.assign(Object.create(null) as object, module, { distDir });
 }
 
 /** The year shards of a built site's search index, newest first (`pagefind/shards.json`). */

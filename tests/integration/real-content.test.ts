@@ -153,7 +153,7 @@ describe('checking the posts as their authors wrote them', () => {
     ]);
   });
 
-  it('reports schema, drift and image errors of one story in the same run', async () => {
+  it('reports schema, drift and image errors of one story in the same run', () => {
     const errors = problems.filter((p) => p.severity === 'error' && p.file.startsWith(release));
     expect(errors.map((p) => `${p.file.slice(release.length + 1)} ${p.field}`)).toEqual(
       expect.arrayContaining(['en.md summary', 'en.md summaryy', 'zh.md date', 'en.md (body image)']),

@@ -93,7 +93,7 @@ function hreflangs(tree: Root): Record<string, string> {
   return Object.fromEntries(
     elements(head(tree))
       .filter((e) => e.tagName === 'link' && prop(e, 'rel') === 'alternate' && prop(e, 'hrefLang') !== undefined)
-      .map((e) => [prop(e, 'hrefLang'), prop(e, 'href')]),
+      .map((e): [string, string] => [String(prop(e, 'hrefLang')), String(prop(e, 'href'))]),
   );
 }
 
@@ -282,7 +282,7 @@ describe('JSON-LD per page type', () => {
     for (const page of await htmlPages(out)) {
       const scripts = ldScripts(await load(page.slice(1)));
       expect(scripts.length, page).toBeLessThanOrEqual(1);
-      for (const script of scripts) expect(() => JSON.parse(toString(script)), page).not.toThrow();
+      for (const script of scripts) expect(() => JSON.parse(toString(script)) as unknown, page).not.toThrow();
     }
   });
 });

@@ -48,7 +48,7 @@ function elements(tree: Root | Element): Element[] {
       if (child.type === 'element') {
         found.push(child);
         walk(child);
-        if (child.content) walk(child.content as unknown as Root);
+        if (child.content) walk(child.content);
       }
     }
   };

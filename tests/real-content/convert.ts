@@ -24,7 +24,7 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { Definition, Html, Image, Link, Nodes, Root } from 'mdast';
+import type { Nodes } from 'mdast';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { parse as parseToml } from 'smol-toml';
@@ -288,7 +288,7 @@ const markdown = unified().use(remarkParse).use(remarkGfm);
 
 /** The first paragraph of a body with some text in it, as one line (HTML, shortcodes and MDX lines left out). */
 function firstParagraph(body: string): string {
-  const tree = markdown.parse(body) as Root;
+  const tree = markdown.parse(body);
   for (const node of tree.children) {
     if (node.type !== 'paragraph') continue;
     // MDX `import`/`export` lines parse as a paragraph of text; they are not the page's opening words.
@@ -311,7 +311,7 @@ interface Address {
 
 /** Image addresses (Markdown, reference definitions used by images, raw `<img src>`) and local link addresses. */
 function addressesIn(body: string): Address[] {
-  const tree = markdown.parse(body) as Root;
+  const tree = markdown.parse(body);
   const found: Address[] = [];
   const imageIds = new Set<string>();
   visit(tree, 'imageReference', (node) => void imageIds.add(node.identifier));
@@ -326,7 +326,7 @@ function addressesIn(body: string): Address[] {
       const inner = at >= 0 && slice.endsWith(')') ? /^\]\(\s*(<[^>]*>|[^\s)]+)/.exec(slice.slice(at)) : null;
       if (inner?.[1]) {
         const offset = start + at + inner[0].length - inner[1].length;
-        const alt = node.type === 'image' ? ((node as Image).alt ?? '') : textOf(node as Link);
+        const alt = node.type === 'image' ? (node.alt ?? '') : textOf(node);
         const kind = node.type === 'image' ? 'image' : 'link';
         found.push({
           start: offset,
@@ -339,7 +339,7 @@ function addressesIn(body: string): Address[] {
     } else if (node.type === 'definition') {
       const m = /^(\s*\[[^\]]*\]:\s*)(<[^>]*>|\S+)/.exec(slice);
       if (m?.[2]) {
-        const kind = imageIds.has((node as Definition).identifier) ? 'image' : 'link';
+        const kind = imageIds.has(node.identifier) ? 'image' : 'link';
         found.push({
           start: start + (m[1]?.length ?? 0),
           end: start + (m[1]?.length ?? 0) + m[2].length,
@@ -348,7 +348,7 @@ function addressesIn(body: string): Address[] {
         });
       }
     } else if (node.type === 'html') {
-      const value = (node as Html).value;
+      const value = node.value;
       for (const m of value.matchAll(/<(?:img|source)\b[^>]*?\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/gi)) {
         const written = m[1] ?? m[2] ?? m[3] ?? '';
         const offset = start + (m.index ?? 0) + m[0].length - written.length - (m[3] === undefined ? 1 : 0);
@@ -392,7 +392,7 @@ const copied = new Map<string, Map<string, string>>();
 /** Copies an image into the story folder (once) and returns its new relative address. */
 function copyImage(storyDir: string, source: string): string {
   let names = copied.get(storyDir);
-  if (!names) copied.set(storyDir, (names = new Map()));
+  if (!names) copied.set(storyDir, (names = new Map<string, string>()));
   const known = names.get(source);
   if (known) return known;
   const base =

@@ -452,7 +452,7 @@ describe('a pull request touching stories, the registry and other files', () => 
       basePath,
       checked: true,
     });
-    const data = JSON.parse(json);
+    const data = JSON.parse(json) as { stories: [{ versions: [object] }]; problems: unknown };
     expect(Object.keys(data)).toEqual([
       'base',
       'head',

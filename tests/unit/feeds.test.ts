@@ -155,7 +155,10 @@ describe('rssXml', () => {
     expect(wellFormed(xml)).toBe(true);
     expect(xml).not.toMatch(/<script|<img/);
     expect(xml).not.toContain('\u0001');
-    const channel = new fastXml.XMLParser({ ignoreAttributes: false }).parse(xml).rss.channel;
+    const parsed = new fastXml.XMLParser({ ignoreAttributes: false }).parse(xml) as {
+      rss: { channel: { title: string; item: Record<string, string> } };
+    };
+    const channel = parsed.rss.channel;
     const clean = HOSTILE.replace('\u0001', '');
     expect(channel.title).toBe(clean);
     expect(channel.item.title).toBe(clean);
@@ -238,7 +241,11 @@ describe('atomXml', () => {
     expect(wellFormed(xml)).toBe(true);
     expect(xml).not.toMatch(/<script|<img/);
     expect(xml).not.toContain('\u0001');
-    const feed = new fastXml.XMLParser({ ignoreAttributes: false }).parse(xml).feed;
+    type Attributes = Record<string, string>;
+    const parsed = new fastXml.XMLParser({ ignoreAttributes: false }).parse(xml) as {
+      feed: { title: Attributes; entry: { title: Attributes; category: Attributes; link: Attributes } };
+    };
+    const feed = parsed.feed;
     const clean = HOSTILE.replace('\u0001', '');
     expect(feed.title['#text']).toBe(clean);
     expect(feed.entry.title['#text']).toBe(clean);

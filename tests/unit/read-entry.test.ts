@@ -147,7 +147,7 @@ describe('hostile files: the checker and the build give the same verdict', () =>
 });
 
 describe('valid files: the loader gets the data the checker validated', () => {
-  it('reads a date-like title as text, and dates as text the schemas parse', async () => {
+  it('reads a date-like title as text, and dates as text the schemas parse', () => {
     const text =
       '\uFEFF---\r\ntitle: 2024-04-30\r\ndate: 2024-04-23\r\nlanguage: en\r\nsummary: yes\r\n---\r\n\r\n  Body.\r\n\r\n';
     const info = readMarkdownEntry(text, { filePath: '/x/en.md', shown: 'content/x/en.md' });
@@ -207,7 +207,7 @@ describe('links', () => {
     }
   });
 
-  it('stops reading after the first refusal in a build (the load has failed), not in the dev server', async () => {
+  it('stops reading after the first refusal in a build (the load has failed), not in the dev server', () => {
     const types = strictEntryTypes(astroTypes, { root: work, base: content, failFast: true });
     const read = (file: string, contents: string) =>
       types.get('.md')?.getEntryInfo({ contents, fileUrl: pathToFileURL(path.join(content, file)) });

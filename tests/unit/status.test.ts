@@ -231,7 +231,7 @@ describe('translationStatus', () => {
 
   it('prints JSON with every key, in a fixed order', () => {
     const json = statusJson(report, 'content');
-    expect(Object.keys(JSON.parse(json))).toEqual([
+    expect(Object.keys(JSON.parse(json) as object)).toEqual([
       'contentDir',
       'locales',
       'stories',

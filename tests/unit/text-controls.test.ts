@@ -80,7 +80,7 @@ describe('text helpers', () => {
       summary: 'A\u0007 summary.',
       cover: { src: './a.jpg', alt: 'Stage\u202D', caption: 'Line\none' },
     });
-    expect(issuesOf(article).map((i) => i.slice(0, i.indexOf(' at '))) as string[]).toEqual([
+    expect(issuesOf(article).map<string>((i) => i.slice(0, i.indexOf(' at ')))).toEqual([
       'summary: summary contains a control character (U+0007)',
       'cover.alt: cover alt text contains a left-to-right override (U+202D)',
       'cover.caption: cover caption contains a line break (U+000A)',

@@ -12,8 +12,8 @@
  */
 import { lstatSync } from 'node:fs';
 import path from 'node:path';
-import type { Element, Root as HastRoot } from 'hast';
-import type { Link, LinkReference, Nodes } from 'mdast';
+import type { Element } from 'hast';
+import type { Nodes } from 'mdast';
 import { definitions } from 'mdast-util-definitions';
 import { slug } from 'github-slugger';
 import rehypeRaw from 'rehype-raw';
@@ -165,17 +165,17 @@ export function bodyLinks(text: string): BodyLink[] {
     const start = node.position?.start ?? { line: 1, column: 1, offset: undefined };
     if (start.offset !== undefined) markdownLinks.add(start.offset);
     let url: string | undefined;
-    if (node.type === 'link') url = (node as Link).url;
+    if (node.type === 'link') url = node.url;
     // `[^1]` is a footnote in GFM, not a link.
-    else if (!(node as LinkReference).identifier.startsWith('^')) {
+    else if (!node.identifier.startsWith('^')) {
       definition ??= definitions(tree);
-      url = definition((node as LinkReference).identifier)?.url;
+      url = definition(node.identifier)?.url;
     }
     if (url === undefined || url === '' || leavesSite(url)) return;
     found.push({ href: url, line: start.line, column: start.column, where: 'link' });
   });
   if (MAY_HAVE_HTML_LINK.test(text)) {
-    visit(toHtml.runSync(tree) as HastRoot, 'element', (node: Element) => {
+    visit(toHtml.runSync(tree), 'element', (node: Element) => {
       const start = node.position?.start;
       // Markdown links are elements here too; they were collected above.
       if (node.tagName !== 'a' || !start || (start.offset !== undefined && markdownLinks.has(start.offset))) return;

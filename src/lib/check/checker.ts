@@ -222,7 +222,7 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
   ) as Record<keyof typeof schemas, Set<string>>;
 
   /** Reads a file's bytes and decodes them, reporting size and encoding problems. */
-  const readText = async (rel: string, maxBytes: number): Promise<string | undefined> => {
+  const readText = (rel: string, maxBytes: number): string | undefined => {
     const abs = path.join(contentDir, rel);
     // One open for size and bytes, read synchronously: for thousands of small files the promise
     // API's round trips through the thread pool cost more than the reads (half the check's time).
@@ -323,7 +323,7 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
     }
   >();
   await mapWithLimit(registryFiles, OPEN_FILES, async ({ rel, collection, id }) => {
-    const text = await readText(rel, config.maxArticleBytes);
+    const text = readText(rel, config.maxArticleBytes);
     if (text === undefined) return;
     const parsed = parseYamlOrReport(rel, text);
     if (!parsed) return;
@@ -386,7 +386,7 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
     async (file): Promise<CheckedArticle> => {
       const abs = path.join(contentDir, file.rel);
       const none = { ...file, abs, facts: {}, raw: undefined, locate: () => atStart };
-      const text = await readText(file.rel, config.maxArticleBytes);
+      const text = readText(file.rel, config.maxArticleBytes);
       if (text === undefined) return none;
       const split = splitFrontmatter(text);
       if (!split.ok) {

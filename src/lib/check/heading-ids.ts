@@ -7,7 +7,6 @@
  * with the whole pipeline). Only the blocks that can give an id (headings, raw HTML naming an id)
  * are run through it, joined in body order: uniqueness suffixes come out as on the page.
  */
-import type { Root as HastRoot } from 'hast';
 import remarkDirective from 'remark-directive';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
@@ -119,7 +118,7 @@ export function pageAnchors(body: string): PageAnchors {
   if (parts.length === 0) return { ids, written };
   const text = parts.map((part) => part.parsed.text).join('\n\n');
   const file = new VFile({ value: text });
-  const tree = pipeline.runSync(pipeline.parse(file), file) as HastRoot;
+  const tree = pipeline.runSync(pipeline.parse(file), file);
   walkElements(tree, (node) => {
     const values = [node.properties['id'], node.tagName === 'a' ? node.properties['name'] : undefined];
     for (const value of values) {

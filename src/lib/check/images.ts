@@ -13,7 +13,7 @@
 import { lstatSync } from 'node:fs';
 import path from 'node:path';
 import type { Element } from 'hast';
-import type { Image, ImageReference, Nodes } from 'mdast';
+import type { Nodes } from 'mdast';
 import { definitions } from 'mdast-util-definitions';
 import { visit } from 'unist-util-visit';
 import { resolveInContent, visible } from '../content-files.ts';
@@ -93,7 +93,7 @@ export function bodyAssets(body: string | ParsedBody): BodyAsset[] {
   visit(tree, (node: Nodes) => {
     if (node.type !== 'image' && node.type !== 'imageReference') return;
     const start = node.position?.start ?? { line: 1, column: 1, offset: 0 };
-    const url = node.type === 'image' ? (node as Image).url : definition((node as ImageReference).identifier)?.url;
+    const url = node.type === 'image' ? node.url : definition(node.identifier)?.url;
     if (start.offset !== undefined) markdownImages.add(start.offset);
     if (url) {
       found.push({

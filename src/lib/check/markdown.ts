@@ -52,7 +52,7 @@ export class ParsedBody {
 
   /** The HTML tree the renderer builds before sanitizing: Markdown turned to HTML, raw HTML parsed. */
   get hast(): HastRoot {
-    this.#hast ??= toHtml.runSync(this.mdast) as HastRoot;
+    this.#hast ??= toHtml.runSync(this.mdast);
     return this.#hast;
   }
 

@@ -14,7 +14,8 @@ export function readableFields(schema: z.ZodType, data: unknown): Record<string,
   if (!(schema instanceof z.ZodObject) || data === null || typeof data !== 'object' || Array.isArray(data)) return {};
   const fields: Record<string, unknown> = {};
   const input = data as Record<string, unknown>;
-  for (const [key, field] of Object.entries(schema.shape as Record<string, z.ZodType>)) {
+  const shape: Record<string, z.ZodType> = schema.shape;
+  for (const [key, field] of Object.entries(shape)) {
     const result = field.safeParse(input[key]);
     if (result.success && result.data !== undefined) fields[key] = result.data;
   }

@@ -237,10 +237,11 @@ describe('writeContentFile', () => {
   it('removes what it created when the disk is full, so nothing is left half-written', async () => {
     await mkdir(path.join(content, 'articles'));
     const full: Partial<FileIo> = {
-      open: async () => ({
-        writeFile: () => Promise.reject(fsError('ENOSPC', 'write')),
-        close: () => Promise.resolve(),
-      }),
+      open: () =>
+        Promise.resolve({
+          writeFile: () => Promise.reject(fsError('ENOSPC', 'write')),
+          close: () => Promise.resolve(),
+        }),
       // The file "opened" above must still be removed: the real unlink gets the real path.
     };
     const error = await failure(write({ io: full }));

@@ -37,7 +37,7 @@ describe('parseReleaseDate', () => {
 
   it('refuses days that do not exist, and ignores lines that are not dates', () => {
     expect(parseReleaseDate('31 avril 2024')).toEqual({
-      error: expect.stringContaining('2024-04-31 does not exist') as unknown as string,
+      error: expect.stringContaining('2024-04-31 does not exist'),
     });
     expect(parseReleaseDate('30 floréal 2024')).toBeUndefined();
     expect(parseReleaseDate('The 2024 forum opened on 30 April 2024.')).toBeUndefined();

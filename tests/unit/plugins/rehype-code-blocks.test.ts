@@ -43,9 +43,7 @@ describe('rehypeCodeBlocks', () => {
       for (const declaration of style(e).split(';')) expect(declaration).toMatch(/^--shiki-[a-z-]+:/);
     }
     // Astro splits the diff marker off and keeps it out of copied text: a class does that now.
-    const markers = elementsOf(html).filter((e) =>
-      (e.properties['className'] as string[] | undefined)?.includes('diff-marker'),
-    );
+    const markers = elementsOf(html).filter((e) => e.properties['className']?.includes('diff-marker'));
     expect(markers.map((m) => textOf(`<b>${String((m.children[0] as { value: string }).value)}</b>`))).toEqual([
       '-',
       '+',
@@ -111,7 +109,7 @@ describe('rehypeCodeBlocks', () => {
   it('colours no line longer than the limit, the same way on every machine', async () => {
     const long = `const data = [${'1, '.repeat(longestHighlightedLine / 3)}];`;
     const html = await code('```js\n' + long + '\nconst short = 1;\n```');
-    const lines = elementsOf(html).filter((e) => (e.properties['className'] as string[] | undefined)?.includes('line'));
+    const lines = elementsOf(html).filter((e) => e.properties['className']?.includes('line'));
     expect(lines).toHaveLength(2);
     expect(lines[0]?.children).toHaveLength(1);
     expect(lines[1]!.children.length).toBeGreaterThan(2);

@@ -245,7 +245,7 @@ describe('rehypeSanitizeBody: id clobbering', () => {
       '#user-content-fnref-note',
     ]);
     for (const href of hrefs) expect(ids).toContain(href.slice(1));
-    const described = elements.flatMap((e) => (e.properties['ariaDescribedBy'] as string[] | undefined) ?? []);
+    const described = elements.flatMap((e) => e.properties['ariaDescribedBy'] ?? []);
     expect(described).toEqual(['user-content-footnote-label', 'user-content-footnote-label']);
     expect(ids).toContain('user-content-footnote-label');
   });
