@@ -8,19 +8,22 @@ import { publishedImages } from './src/integrations/published-images.ts';
 import { siteSitemap } from './src/integrations/sitemap.ts';
 import { articleMarkdownOptions } from './src/plugins/site.ts';
 import { collectionStorageFor, markdownBytes } from './src/lib/content-size.ts';
+import { buildSettings } from './src/lib/environment.ts';
 import { siteConfig } from './src/site.config.ts';
 
-const site = process.env.SITE_URL ?? 'https://news.example.org';
-const base = process.env.BASE_PATH ?? '/';
+// Defaults in one place (src/lib/environment.ts), shared with the tools.
+const settings = buildSettings(process.env);
+const site = settings.siteUrl;
+const base = settings.basePath;
 
 export default defineConfig({
   site,
   base,
   trailingSlash: 'always',
   output: 'static',
-  outDir: process.env.OUT_DIR ?? './dist',
+  outDir: settings.outDir,
   // Content layer store and image cache; separate builds (tests, fixture sites) use separate caches.
-  cacheDir: process.env.ASTRO_CACHE_DIR ?? './node_modules/.astro',
+  cacheDir: settings.cacheDir,
   // `npm run build` publishes dist/ as a link into dist.versions/ (scripts/lib/publish.ts): the dev
   // server's watcher skips the output folder by itself, but would watch every folder of the versions.
   vite: { server: { watch: { ignored: ['**/dist.versions/**', '**/dist.building/**'] } } },
@@ -30,7 +33,7 @@ export default defineConfig({
   experimental: {
     incrementalBuild: true,
     // One store module for most archives; chunks past V8's string limit (src/lib/content-size.ts).
-    collectionStorage: collectionStorageFor(markdownBytes(`${process.env.CONTENT_DIR ?? './content'}/articles`)),
+    collectionStorage: collectionStorageFor(markdownBytes(`${settings.contentDir}/articles`)),
   },
   // Astro 7's default ('jsx') drops the whitespace between a word and an inline element that starts
   // the next source line ("the<a>"), which runs words together in mixed English/Chinese text.
@@ -40,7 +43,7 @@ export default defineConfig({
   // alias redirect pages; the 404 it leaves out itself, and it keeps only HTML pages (no feeds, og.png).
   // The content guard refuses content images outside the content folder, behind links, or not images.
   integrations: [
-    contentGuard({ contentDir: process.env.CONTENT_DIR ?? './content' }),
+    contentGuard({ contentDir: settings.contentDir }),
     fileAliases(),
     siteSitemap({ locales: siteConfig.locales, routesLeftOut: ['/[...alias]'] }),
     // Last, once every file is written: drops images no page refers to, strips metadata from the rest.

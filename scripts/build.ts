@@ -21,9 +21,11 @@ import {
   stagingFor,
   type OutputLock,
 } from './lib/publish.ts';
+import { buildSettings } from '../src/lib/environment.ts';
 
-const contentDir = path.resolve(process.env['CONTENT_DIR'] ?? 'content');
-const outDir = path.resolve(process.env['OUT_DIR'] ?? 'dist');
+const settings = buildSettings(process.env);
+const contentDir = path.resolve(settings.contentDir);
+const outDir = path.resolve(settings.outDir);
 /** The one line shown when a publishing step fails, then exit 1 (no stack trace). */
 function failed(error: unknown, what: string): never {
   const message = error instanceof Error ? error.message : String(error);
@@ -73,7 +75,7 @@ try {
   const indexStarted = performance.now();
   // Year shards are cached beside Astro's own cache: a rebuild re-indexes only the years that changed.
   const search = await indexSite(staging, {
-    cacheDir: path.resolve(process.env['ASTRO_CACHE_DIR'] ?? 'node_modules/.astro'),
+    cacheDir: path.resolve(settings.cacheDir),
   });
   const copied = search.reused.length > 0 ? `, ${search.reused.length} unchanged copied from the cache` : '';
   console.log(

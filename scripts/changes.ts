@@ -26,6 +26,7 @@ import { joinPath } from '../src/lib/paths.ts';
 import { siteConfig } from '../src/site.config.ts';
 import { parseArgs } from 'node:util';
 import { parseCommandLine, usageError as exitWithUsageError } from './lib/cli.ts';
+import { buildSettings } from '../src/lib/environment.ts';
 
 const HELP = `Usage: npm run changes -- --base <ref> [--head <ref>] [--content <folder>]
                            [--site-url <url>] [--base-path <path>] [--json | --markdown]
@@ -82,7 +83,7 @@ for (const [name, ref] of [
 }
 // An empty variable, as CI templates often leave, counts as unset (as in check-links).
 const siteUrl = values['site-url'] ?? (process.env['SITE_URL'] || siteConfig.productionUrl);
-const basePath = values['base-path'] ?? (process.env['BASE_PATH'] || '/');
+const basePath = values['base-path'] ?? buildSettings(process.env).basePath;
 if (!/^https?:\/\//i.test(siteUrl) || !URL.canParse(siteUrl)) {
   usageError(`the site URL must be a full http(s) address such as https://news.example.org (got "${siteUrl}")`);
 }
@@ -116,7 +117,7 @@ const cwd = process.cwd();
 const toplevel = await text(['rev-parse', '--show-toplevel'], cwd)
   .then((out) => out.trim())
   .catch(() => usageError(`${cwd} is not inside a git repository: run this from a clone of the archive`));
-const contentArg = values.content ?? (process.env['CONTENT_DIR'] || 'content');
+const contentArg = values.content ?? buildSettings(process.env).contentDir;
 const contentDir = await realpath(path.resolve(contentArg)).catch(() => undefined);
 if (!contentDir || !(await stat(contentDir)).isDirectory()) {
   usageError(

@@ -5,6 +5,7 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkSiteLinks, formatLinkProblem } from '../src/lib/links.ts';
+import { buildSettings } from '../src/lib/environment.ts';
 
 const HELP = `Usage: node scripts/check-links.ts [<dist-folder>] [--base <path>] [--site <url>] [--json]
 
@@ -50,8 +51,8 @@ if (positionals.length > 1) usageError(`expected one dist folder, got ${position
 
 // The same defaults as astro.config.mjs, so a plain run checks what a plain build produced (an
 // empty variable, as CI templates often leave, counts as unset).
-const base = values.base ?? (process.env['BASE_PATH'] || '/');
-const siteUrl = values.site ?? (process.env['SITE_URL'] || 'https://news.example.org');
+const base = values.base ?? buildSettings(process.env).basePath;
+const siteUrl = values.site ?? buildSettings(process.env).siteUrl;
 if (!base.startsWith('/')) usageError(`the base path must start with "/", e.g. /previews/pr-42/ (got "${base}")`);
 if (!/^https?:\/\//i.test(siteUrl) || !URL.canParse(siteUrl)) {
   usageError(`the site URL must be a full http(s) address such as https://news.example.org (got "${siteUrl}")`);

@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { checkContent } from '../src/lib/check/checker.ts';
 import { countProblems, formatProblem, githubAnnotations } from '../src/lib/check/problems.ts';
 import { siteConfig } from '../src/site.config.ts';
+import { buildSettings } from '../src/lib/environment.ts';
 
 const HELP = `Usage: npm run check [-- <content-folder>] [--json]
 
@@ -26,7 +27,7 @@ if (values.help) {
   process.exit(0);
 }
 
-const contentDir = path.resolve(positionals[0] ?? 'content');
+const contentDir = path.resolve(positionals[0] ?? buildSettings(process.env).contentDir);
 const started = performance.now();
 const result = await checkContent({ contentDir, config: siteConfig });
 const seconds = ((performance.now() - started) / 1000).toFixed(2);

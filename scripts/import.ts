@@ -13,6 +13,7 @@ import { planImport, type PlannedStory } from '../src/lib/authoring/import-relea
 import { decodeUtf8 } from '../src/lib/check/source.ts';
 import { siteConfig } from '../src/site.config.ts';
 import { orRefuse, parseCommandLine, refuse, refuseAfterWriting, requireContentFolder } from './lib/cli.ts';
+import { buildSettings } from '../src/lib/environment.ts';
 
 const HELP = `Usage: npm run import -- <release.txt> [--date YYYY-MM-DD] [--content <dir>] [--force] [--dry-run]
 
@@ -70,7 +71,7 @@ if (positionals.length !== 1) {
   );
 }
 const rawPath = path.resolve(positionals[0] ?? '');
-const contentDir = path.resolve(values.content ?? process.env['CONTENT_DIR'] ?? 'content');
+const contentDir = path.resolve(values.content ?? buildSettings(process.env).contentDir);
 const shown = (file: string): string => path.relative(process.cwd(), file) || '.';
 
 await requireContentFolder(contentDir, fail);

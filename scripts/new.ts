@@ -19,6 +19,7 @@ import {
 import { parseCalendarDay } from '../src/lib/dates.ts';
 import { localeCodes, siteConfig } from '../src/site.config.ts';
 import { orRefuse, parseCommandLine, refuse, requireContentFolder } from './lib/cli.ts';
+import { buildSettings } from '../src/lib/environment.ts';
 
 const HELP = `Usage: npm run new -- "Title" [options]
        npm run new -- --translate <YYYY/slug | slug> [--lang zh] [options]
@@ -88,7 +89,7 @@ const { values, positionals } = parseCommandLine(
   (error) => fail([describeArgumentError(error, Object.keys(OPTIONS))], 2),
 );
 
-const contentDir = path.resolve(values.content ?? process.env['CONTENT_DIR'] ?? 'content');
+const contentDir = path.resolve(values.content ?? buildSettings(process.env).contentDir);
 const shown = (rel: string): string => path.relative(process.cwd(), path.join(contentDir, rel)) || '.';
 
 await requireContentFolder(contentDir, fail);

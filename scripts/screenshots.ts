@@ -8,6 +8,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { launchChromium } from './lib/chromium.ts';
 import { serveDirectory } from './lib/static-server.ts';
+import { buildSettings } from '../src/lib/environment.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -15,7 +16,7 @@ const { values, positionals } = parseArgs({
     out: { type: 'string', default: 'screenshots' },
     only: { type: 'string' },
     'full-page': { type: 'boolean', default: false },
-    base: { type: 'string', default: process.env['BASE_PATH'] ?? '/' },
+    base: { type: 'string', default: buildSettings(process.env).basePath },
     help: { type: 'boolean', default: false },
   },
 });

@@ -8,6 +8,7 @@ import { formatStatus, readArticleVersions, statusJson, translationStatus } from
 import { siteConfig } from '../src/site.config.ts';
 import { parseArgs } from 'node:util';
 import { parseCommandLine, usageError as exitWithUsageError } from './lib/cli.ts';
+import { buildSettings } from '../src/lib/environment.ts';
 
 const HELP = `Usage: npm run status [-- --content <folder>] [--json]
 
@@ -44,7 +45,7 @@ const { values, positionals } = parseCommandLine('status', HELP, () =>
 if (positionals.length > 0) usageError(`unexpected argument "${positionals[0] ?? ''}"`);
 
 // An empty variable, as CI templates often leave, counts as unset.
-const contentArg = values.content ?? (process.env['CONTENT_DIR'] || 'content');
+const contentArg = values.content ?? buildSettings(process.env).contentDir;
 const contentDir = path.resolve(contentArg);
 const info = await stat(contentDir).catch(() => undefined);
 if (!info?.isDirectory()) {

@@ -12,10 +12,11 @@ import { organisationSchema } from './schemas/organisation.ts';
 import { speakerSchema } from './schemas/speaker.ts';
 import { tagSchema } from './schemas/tag.ts';
 import type { SchemaContext } from './schemas/common.ts';
+import { buildSettings } from './lib/environment.ts';
 import { localeCodes, siteConfig } from './site.config.ts';
 
 /** The content folder; tests point CONTENT_DIR at fixture sites. */
-const contentDir = process.env['CONTENT_DIR'] ?? './content';
+const { contentDir } = buildSettings(process.env);
 
 /** Builds the shared schema context from Astro's helpers. */
 function context<Image extends z.ZodType>(image: () => Image): SchemaContext<Image> {

@@ -8,6 +8,7 @@ import { aliasRedirects, type Redirect } from '../lib/redirects.ts';
 import { publicFiles } from '../lib/aliases.ts';
 import { siteConfig } from '../site.config.ts';
 import { loadSiteData } from './content.ts';
+import { buildSettings } from '../lib/environment.ts';
 
 let cached: Promise<Redirect[]> | undefined;
 
@@ -16,7 +17,7 @@ export function siteRedirects(): Promise<Redirect[]> {
   cached ??= (async () => {
     const { stories } = await loadSiteData();
     // The same folder and naming as the checker's report (paths relative to where the build runs).
-    const contentDir = path.resolve(process.env['CONTENT_DIR'] ?? 'content');
+    const contentDir = path.resolve(buildSettings(process.env).contentDir);
     const shown = (file: string): string => path.relative(process.cwd(), file).split(path.sep).join('/');
     return aliasRedirects(stories, {
       base: import.meta.env.BASE_URL,

@@ -14,6 +14,7 @@ import sharp from 'sharp';
 import { siteConfig } from '../site.config.ts';
 import { packageDir, packageVersion } from './packages.ts';
 import { filePath } from './paths.ts';
+import { buildSettings } from './environment.ts';
 
 /** What a share card shows; every field is part of the cache key. */
 export interface ShareCard {
@@ -333,7 +334,7 @@ export function shareImageCacheKey(card: ShareCard): string {
 
 /** The default folder of cached PNGs: `share-images/` in the Astro cache dir (`ASTRO_CACHE_DIR`). */
 export function defaultShareImageCacheDir(): string {
-  return path.resolve(process.env['ASTRO_CACHE_DIR'] ?? 'node_modules/.astro', 'share-images');
+  return path.resolve(buildSettings(process.env).cacheDir, 'share-images');
 }
 
 /** Where the cached PNG of a card lives. */

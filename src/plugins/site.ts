@@ -4,6 +4,7 @@
  * processor from them, so a body renders identically on either side.
  */
 import { dictionaries } from '../i18n/index.ts';
+import { buildSettings } from '../lib/environment.ts';
 import { siteConfig } from '../site.config.ts';
 import { articlePageIds } from './rehype-heading-anchors.ts';
 import {
@@ -62,7 +63,7 @@ export function articleMarkdownOptions(siteUrl: string, base: string): ArticleMa
       locales: siteConfig.locales,
       ...localizedLabels(),
       // The folder astro.config.mjs and the loaders read (tests point CONTENT_DIR at fixture sites).
-      contentDir: process.env['CONTENT_DIR'] ?? './content',
+      contentDir: buildSettings(process.env).contentDir,
       // Ids the article page itself uses around the body.
       reservedIds: articlePageIds,
     }),
