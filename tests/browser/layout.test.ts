@@ -8,7 +8,7 @@ import { mkdir, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { StaticServer } from '../../scripts/lib/static-server.ts';
 import { root } from '../integration/build-site.ts';
 import { chromium, inCI, skipBrowser, startFixtureSite, warnWhenSkipped, type FixtureSite } from './fixture-site.ts';
@@ -265,8 +265,9 @@ describe.skipIf(skipBrowser)('layout in a real browser', () => {
     },
   );
 
-  it('logged no JavaScript error on any page', () => {
-    expect(consoleErrors.join('\n')).toBe('');
+  // Every test fails on its own JavaScript errors: what its pages logged is checked after it.
+  afterEach(() => {
+    expect(consoleErrors.splice(0).join('\n'), 'JavaScript errors on the pages of this test').toBe('');
   });
 });
 
