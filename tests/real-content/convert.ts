@@ -31,6 +31,7 @@ import { parse as parseToml } from 'smol-toml';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
+import { idFrom } from '../../src/lib/authoring/slug.ts';
 
 const HELP = `Usage: node tests/real-content/convert.ts --from <site-checkout> --layout <layout> --out <content-dir> [options]
 
@@ -211,16 +212,6 @@ function readToml(text: string): unknown {
   } catch {
     return parseToml(text.replace(/^(\s*[A-Za-z0-9_-]+\s*=\s*)0+(\d+)\s*(#.*)?$/gm, '$1$2'));
   }
-}
-
-/** A lowercase-hyphen id from any text (empty when it has no Latin letters or digits). */
-function slugify(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
 }
 
 /** A short stable suffix for ids that have no Latin letters. */
@@ -465,7 +456,7 @@ function tagsOf(front: Record<string, unknown>): { id: string; label: string }[]
     const text = typeof item === 'string' ? item : oneLine((item as Record<string, unknown> | null)?.['label']);
     const label = oneLine(text);
     if (label === '') continue;
-    const id = slugify(label) || `tag-${shortHash(label)}`;
+    const id = idFrom(label) || `tag-${shortHash(label)}`;
     const pretty = /^[a-z0-9-]+$/.test(label)
       ? label.charAt(0).toUpperCase() + label.slice(1).replace(/-/g, ' ')
       : label;
@@ -520,7 +511,7 @@ function speakersOf(front: Record<string, unknown>, authors: Map<string, Speaker
         url: oneLine(entry['url']) || undefined,
       };
     }
-    const id = slugify(key);
+    const id = idFrom(key);
     if (!speaker || id === '' || speaker.name === '') continue;
     if (!found.has(id)) found.set(id, speaker);
   }
@@ -595,7 +586,7 @@ for (const roots of layoutRoots()) {
       report.skipped.push(`${relToRepo(primary.file)}: no date (give --git-dir for pages without one)`);
       continue;
     }
-    const base = slugify(key.replace(/(^|\/)\d{4}-\d{1,2}-\d{1,2}-/, '$1')) || `story-${shortHash(key)}`;
+    const base = idFrom(key.replace(/(^|\/)\d{4}-\d{1,2}-\d{1,2}-/, '$1')) || `story-${shortHash(key)}`;
     let slug = base;
     for (let n = 2; storySlugs.has(slug); n++) slug = `${base}-${n}`;
     storySlugs.add(slug);

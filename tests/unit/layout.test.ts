@@ -29,6 +29,8 @@ describe('classifyContentPath', () => {
     };
     expect(misplaced('articles/24/x/en.md')).toContain('four-digit year');
     expect(misplaced('articles/2024/IP Forum/en.md')).toContain('e.g. ip-forum');
+    // A Chinese folder name gets the pinyin slug `npm run new` would have made, not "my-story".
+    expect(misplaced('articles/2024/知识产权论坛/en.md')).toContain('e.g. zhishi-chanquan-luntan');
     expect(misplaced('articles/2024/x/english.md')).toContain('en.md, zh.md');
     expect(misplaced('articles/2024/x/y/en.md')).toContain('articles/<YYYY>/<story-slug>/<lang>.md');
     expect(misplaced('speakers/sub/x.yaml')).toContain('no sub-folders');

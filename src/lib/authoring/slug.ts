@@ -2,7 +2,7 @@
  * Story slugs and registry ids made from titles and names: lowercase ASCII words joined by hyphens,
  * short enough to read in a URL. Chinese is written in toneless pinyin, one word per Chinese word.
  */
-import { pinyin } from 'pinyin-pro';
+import { createRequire } from 'node:module';
 import { ID_PATTERN } from '../../schemas/common.ts';
 
 /** A slug keeps at most this many words... */
@@ -50,9 +50,22 @@ function asciiWords(text: string): string[] {
     .filter((w) => w !== '');
 }
 
+let pinyinPro: typeof import('pinyin-pro') | undefined;
+
+/**
+ * Toneless syllables of Chinese text (`ü` written `v`; `surname`: the first character read as a
+ * surname, 单 shan). pinyin-pro is loaded the first time Chinese text is met: its dictionary takes
+ * about 85 ms to load, which `npm run check` (it suggests names with {@link idFrom}) should not pay
+ * on every run.
+ */
+function syllablesOf(han: string, surname: boolean): string[] {
+  pinyinPro ??= createRequire(import.meta.url)('pinyin-pro') as typeof import('pinyin-pro');
+  return pinyinPro.pinyin(han, { toneType: 'none', type: 'array', v: true, ...(surname ? { surname: 'head' } : {}) });
+}
+
 /** Toneless pinyin of Chinese text as one word (中关村 → zhongguancun); `ü` is written `v`. */
 function pinyinWord(han: string, surname = false): string {
-  const syllables = pinyin(han, { toneType: 'none', type: 'array', v: true, ...(surname ? { surname: 'head' } : {}) });
+  const syllables = syllablesOf(han, surname);
   return asciiWords(syllables.join('')).join('');
 }
 
@@ -109,6 +122,15 @@ export function slugify(title: string): string {
   return shorten(meaningful.length > 0 ? meaningful : words);
 }
 
+/**
+ * A valid id or slug that keeps every word of `text` (`My Story_2024` → `my-story-2024`, `知识产权`
+ * → `zhishi-chanquan`): for names that must stay recognisable (a folder to rename, a tag, a generated
+ * entry), where {@link slugify} shortens a title. Empty when `text` has no letters or digits.
+ */
+export function idFrom(text: string): string {
+  return slugWords(text).join('-');
+}
+
 /** Whether `slug` is a valid story slug or registry id (lowercase letters, digits, single hyphens). */
 export function isValidSlug(slug: string): boolean {
   return ID_PATTERN.test(slug);
@@ -144,7 +166,7 @@ export function personId(name: string): string {
   const surname = chars.slice(0, surnameLength).join('');
   const given = chars.slice(surnameLength).join('');
   // `surname: 'head'` reads the first character as a surname: 单 shan, 曾 zeng, 解 xie.
-  const full = pinyin(trimmed, { toneType: 'none', type: 'array', v: true, surname: 'head' });
+  const full = syllablesOf(trimmed, true);
   const surnamePinyin = asciiWords(full.slice(0, surnameLength).join('')).join('');
   const givenPinyin = given === '' ? '' : asciiWords(full.slice(surnameLength).join('')).join('');
   return [surnamePinyin || pinyinWord(surname, true), givenPinyin].filter((p) => p !== '').join('-');

@@ -46,6 +46,7 @@ import {
   type Bilingual,
   type SluggedTerm,
 } from './vocabulary.ts';
+import { idFrom } from '../authoring/slug.ts';
 
 /** The seed used when none is given. */
 export const DEFAULT_SEED = 20_261_124;
@@ -265,16 +266,6 @@ function uniqueId(base: string, used: Set<string>): string {
   return id;
 }
 
-/** Lowercase ASCII words joined by hyphens (accents dropped). */
-function slugify(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
-}
-
 /** Capitalises the first letter. */
 function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
@@ -293,7 +284,7 @@ function planOrganisations(seed: number, count: number): OrganisationEntry[] {
     const branch = Math.floor(i / order.length);
     const en = `${place.en} ${kind.en}${branch > 0 ? ` ${branch + 1}` : ''}`;
     const zh = `${place.zh}${kind.zh}${branch > 0 ? `第${branch + 1}分支` : ''}`;
-    const id = uniqueId(slugify(en), used);
+    const id = uniqueId(idFrom(en), used);
     const parents = out.filter((o) => o.parent === undefined);
     const parent = i > 3 && rng.chance(0.15) ? rng.pick(parents).id : undefined;
     out.push({
@@ -326,7 +317,7 @@ function planSpeakers(seed: number, count: number, organisations: readonly Organ
       const given = rng.pick(GIVEN_NAMES);
       name = { en: `${family.en} ${given.en}`, zh: `${family.zh}${given.zh}` };
     }
-    const id = uniqueId(slugify(name.en), used);
+    const id = uniqueId(idFrom(name.en), used);
     const role = rng.chance(0.9) ? rng.pick(ROLES) : undefined;
     const organisation = rng.chance(0.85) ? rng.skewed(organisations, 1.5).id : undefined;
     out.push({

@@ -1,5 +1,6 @@
 /** Where each file in `content/` belongs, by its path alone. */
 import { ID_PATTERN, type CollectionName } from '../../schemas/common.ts';
+import { idFrom } from '../authoring/slug.ts';
 
 /** What a path in the content folder is. */
 export type ContentFile =
@@ -70,13 +71,7 @@ export function classifyContentPath(rel: string, locales: readonly string[]): Co
   return { kind: 'misplaced', message: `not part of the content layout: ${LAYOUT_HINT}` };
 }
 
-/** A valid slug close to what the editor wrote. */
+/** A valid slug close to what the editor wrote (pinyin for Chinese, as `npm run new` makes them). */
 function suggestSlug(text: string): string {
-  const slug = text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-  return slug || 'my-story';
+  return idFrom(text) || 'my-story';
 }

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
+  idFrom,
+  isValidSlug,
   MAX_SLUG_LENGTH,
   MAX_SLUG_WORDS,
-  isValidSlug,
   personId,
-  slugWords,
   slugify,
+  slugWords,
   suffixedSlug,
   uniqueSlug,
 } from '../../../src/lib/authoring/slug.ts';
@@ -52,6 +53,18 @@ describe('slugify', () => {
     for (const title of ['WIPO China: IPR', '与中国国家知识产权局的双边会谈', 'Ünïcödé — “quotes”', '2024']) {
       expect(isValidSlug(slugify(title))).toBe(true);
     }
+  });
+});
+
+describe('idFrom', () => {
+  it('keeps every word, lowercase ASCII, with pinyin for Chinese', () => {
+    expect(idFrom('My Story_2024')).toBe('my-story-2024');
+    expect(idFrom("People's Court")).toBe('peoples-court');
+    expect(idFrom('Zhongguancun Forum 2024 — Opening of the Forum')).toBe(
+      'zhongguancun-forum-2024-opening-of-the-forum',
+    );
+    expect(idFrom('知识产权论坛')).toBe('zhishi-chanquan-luntan');
+    expect(idFrom('---')).toBe('');
   });
 });
 
