@@ -1,22 +1,18 @@
 /** Shared test helpers. */
 import { z } from 'astro/zod';
-import type { SchemaContext } from '../src/schemas/common.ts';
+import { toolSchemaContext } from '../src/lib/schema-context.ts';
+import type { CollectionName, SchemaContext } from '../src/schemas/common.ts';
 
-/** A schema context like the checker's, where every id in `known` exists. */
-export function testContext(known: Record<string, readonly string[]> = {}): SchemaContext<z.ZodString> {
-  return {
+/** The checker's schema context (src/lib/schema-context.ts), where every id in `known` exists. */
+export function testContext(
+  known: Partial<Record<CollectionName, readonly string[]>> = {},
+): SchemaContext<z.ZodString> {
+  const ids = (collection: CollectionName): Set<string> => new Set(known[collection] ?? []);
+  return toolSchemaContext({
     locales: ['en', 'zh'],
     timeZone: 'Asia/Shanghai',
-    reference: (collection) =>
-      z.string().transform((id, ctx) => {
-        if (!(known[collection] ?? []).includes(id)) {
-          ctx.addIssue({ code: 'custom', message: `unknown ${collection} ${id}`, input: id });
-          return z.NEVER;
-        }
-        return { id, collection };
-      }),
-    image: () => z.string(),
-  };
+    ids: { speakers: ids('speakers'), organisations: ids('organisations'), events: ids('events'), tags: ids('tags') },
+  });
 }
 
 /** The messages of a failed parse, as `path: message` lines. */

@@ -75,7 +75,12 @@ describe('article schema', () => {
 
   it('refuses unknown references and duplicates in reference lists', () => {
     const issues = issuesOf(schema.safeParse({ ...valid, tags: ['ip', 'ip'], event: 'nope' }));
-    expect(issues).toEqual(expect.arrayContaining(['tags.1: "ip" is listed twice', 'event: unknown events nope']));
+    expect(issues).toEqual(
+      expect.arrayContaining([
+        'tags.1: "ip" is listed twice',
+        'event: unknown event "nope". Add content/events/nope.yaml or check the spelling.',
+      ]),
+    );
   });
 
   it('refuses a date that does not exist', () => {
@@ -108,7 +113,7 @@ describe('organisation schema', () => {
   it('accepts a parent reference and refuses an unknown one', () => {
     expect(issuesOf(schema.safeParse({ name: { en: 'WIPO Office in China' }, parent: 'wipo' }))).toEqual([]);
     expect(issuesOf(schema.safeParse({ name: { en: 'X' }, parent: 'wip' }))).toEqual([
-      'parent: unknown organisations wip',
+      'parent: unknown organisation "wip". Did you mean "wipo"?',
     ]);
   });
 });

@@ -17,11 +17,10 @@
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { z } from 'astro/zod';
 import { articleSchema } from '../../schemas/article.ts';
-import type { CollectionName, EntryReference, SchemaContext } from '../../schemas/common.ts';
 import type { SiteConfig } from '../../site.config.ts';
 import { mapWithLimit } from '../concurrency.ts';
+import { toolSchemaContext } from '../schema-context.ts';
 import type { PublishedAt } from '../dates.ts';
 import { primaryLanguage } from '../stories.ts';
 import { classifyContentPath } from '../check/layout.ts';
@@ -60,27 +59,6 @@ export interface ArticleVersion extends ArticleFacts {
 /** The parts of the site configuration that reading an article depends on. */
 export type ReadConfig = Pick<SiteConfig, 'locales' | 'timeZone' | 'maxArticleBytes'>;
 
-/**
- * The checker's schema context without the cross-file part: any non-empty id is accepted, since
- * status and change summaries report on files, not on the registry.
- */
-function lenientContext(config: ReadConfig): SchemaContext<z.ZodString> {
-  return {
-    locales: config.locales.map((l) => l.code) as [string, ...string[]],
-    timeZone: config.timeZone,
-    reference: <C extends CollectionName>(collection: C) =>
-      z.unknown().transform((value, ctx): EntryReference<C> => {
-        const id = typeof value === 'number' ? String(value) : value;
-        if (typeof id !== 'string' || id.trim() === '') {
-          ctx.addIssue({ code: 'custom', message: `expected the id of an entry of ${collection}`, input: value });
-          return z.NEVER;
-        }
-        return { id, collection };
-      }),
-    image: () => z.string(),
-  };
-}
-
 /** Schemas are built once per configuration: building them is the costly part of a small file. */
 const schemaCache = new WeakMap<ReadConfig, { schema: ReturnType<typeof articleSchema>; words: Set<string> }>();
 
@@ -88,7 +66,9 @@ const schemaCache = new WeakMap<ReadConfig, { schema: ReturnType<typeof articleS
 function schemaFor(config: ReadConfig): { schema: ReturnType<typeof articleSchema>; words: Set<string> } {
   let entry = schemaCache.get(config);
   if (!entry) {
-    const schema = articleSchema(lenientContext(config));
+    // Any non-empty id is accepted: status and change summaries report on files, not on the registry.
+    const locales = config.locales.map((l) => l.code) as [string, ...string[]];
+    const schema = articleSchema(toolSchemaContext({ locales, timeZone: config.timeZone }));
     entry = { schema, words: knownFieldNames(schema) };
     schemaCache.set(config, entry);
   }

@@ -7,7 +7,7 @@ import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'astro/zod';
 import { articleSchema } from '../../schemas/article.ts';
-import type { CollectionName, EntryReference, SchemaContext } from '../../schemas/common.ts';
+import type { CollectionName, EntryReference } from '../../schemas/common.ts';
 import { eventSchema } from '../../schemas/event.ts';
 import { organisationSchema } from '../../schemas/organisation.ts';
 import { speakerSchema } from '../../schemas/speaker.ts';
@@ -22,7 +22,7 @@ import {
   type SharedFacts,
   type SharedField,
 } from '../stories.ts';
-import { didYouMean } from '../suggest.ts';
+import { SINGULAR, toolSchemaContext } from '../schema-context.ts';
 import { mapWithLimit } from '../concurrency.ts';
 import { walkContent } from '../content-files.ts';
 import { bodyAssetProblem, bodyAssets, imageProblem, type AssetFolders } from './images.ts';
@@ -106,14 +106,6 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 /** Files read at once: enough to keep the disk busy, far below the usual 1024 descriptor limit. */
 const OPEN_FILES = 64;
 
-/** Singular names for messages. */
-const SINGULAR: Record<CollectionName, string> = {
-  speakers: 'speaker',
-  organisations: 'organisation',
-  events: 'event',
-  tags: 'tag',
-};
-
 /** Checks a content folder and returns every problem found. */
 export async function checkContent(options: CheckOptions): Promise<CheckResult> {
   const { contentDir, config } = options;
@@ -184,32 +176,7 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
   }
 
   // The checker's reference(): the id must exist; a near miss gets a suggestion.
-  const context: SchemaContext<z.ZodString> = {
-    locales,
-    timeZone: config.timeZone,
-    reference: <C extends CollectionName>(collection: C) =>
-      z.unknown().transform((value, ctx): EntryReference<C> => {
-        const id = typeof value === 'number' ? String(value) : value;
-        if (typeof id !== 'string' || id.trim() === '') {
-          ctx.addIssue({
-            code: 'custom',
-            message: `expected the id of a ${SINGULAR[collection]}, e.g. ${[...ids[collection].keys()][0] ?? 'an-id'}`,
-            input: value,
-          });
-          return z.NEVER;
-        }
-        if (!ids[collection].has(id)) {
-          ctx.addIssue({
-            code: 'custom',
-            input: value,
-            message: `unknown ${SINGULAR[collection]} "${id}".${didYouMean(id, ids[collection].keys()) || ` Add content/${collection}/${id}.yaml or check the spelling.`}`,
-          });
-          return z.NEVER;
-        }
-        return { id, collection };
-      }),
-    image: () => z.string({ error: 'expected the path of an image file, relative to this file, e.g. ./cover.jpg' }),
-  };
+  const context = toolSchemaContext({ locales, timeZone: config.timeZone, ids });
   const schemas = {
     articles: articleSchema(context),
     speakers: speakerSchema(context),
