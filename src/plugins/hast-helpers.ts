@@ -16,6 +16,20 @@ export function frontmatterLanguage(file: VFile | undefined): string | undefined
   return typeof language === 'string' ? language : undefined;
 }
 
+/**
+ * The chooser of a per-locale value (a label) for an article: the entry of its language, else the
+ * first entry, which serves articles in other languages. `plugin` names who asked, for the error
+ * thrown when `labels` is empty.
+ */
+export function localizedLabel<T>(labels: Readonly<Record<string, T>>, plugin: string): (file: VFile) => T {
+  const fallback = Object.values(labels)[0];
+  if (fallback === undefined) throw new Error(`${plugin}: \`labels\` needs at least one locale`);
+  return (file) => {
+    const language = frontmatterLanguage(file);
+    return (language !== undefined ? labels[language] : undefined) ?? fallback;
+  };
+}
+
 /** Whether `node` is an element, optionally with one of the given tag names. */
 export function isElement(node: RootContent | Root | undefined, ...tagNames: string[]): node is Element {
   return node?.type === 'element' && (tagNames.length === 0 || tagNames.includes(node.tagName));

@@ -13,7 +13,7 @@
  */
 import type { ElementContent, Root } from 'hast';
 import type { VFile } from 'vfile';
-import { element, frontmatterLanguage, isElement, text, walkElements } from './hast-helpers.ts';
+import { element, isElement, localizedLabel, text, walkElements } from './hast-helpers.ts';
 import { calloutKind, type CalloutKind } from './remark-callouts.ts';
 import { getMark } from './source-marks.ts';
 
@@ -36,11 +36,9 @@ export const calloutClass = 'callout';
 
 /** Rehype plugin: turns the marked `<div>`s into labelled callouts. */
 export function rehypeCallouts(options: CalloutsOptions): (tree: Root, file: VFile) => void {
-  const fallback = Object.values(options.labels)[0];
-  if (fallback === undefined) throw new Error('rehypeCallouts: `labels` needs at least one locale');
+  const labelFor = localizedLabel(options.labels, 'rehypeCallouts');
   return (tree, file) => {
-    const language = frontmatterLanguage(file);
-    const labels = (language !== undefined ? options.labels[language] : undefined) ?? fallback;
+    const labels = labelFor(file);
     walkElements(tree, (node) => {
       if (node.tagName !== 'div') return;
       const found = getMark(file, node, 'callout');

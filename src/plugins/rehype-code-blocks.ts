@@ -19,7 +19,7 @@ import type { Element, Properties, Root } from 'hast';
 import { bundledLanguagesInfo, isSpecialLang, type ShikiTransformer } from 'shiki';
 import type { VFile } from 'vfile';
 import type { ParentNode } from './hast-helpers.ts';
-import { addClass, classList, frontmatterLanguage, isElement, walkElements } from './hast-helpers.ts';
+import { addClass, classList, isElement, localizedLabel, walkElements } from './hast-helpers.ts';
 
 /** Options of {@link rehypeCodeBlocks}. */
 export interface CodeBlocksOptions {
@@ -169,16 +169,14 @@ function tidyProperties(pre: Element): void {
  * `data-label` (shown by the stylesheet) and `translate="no"` (page translators leave code alone).
  */
 export function rehypeCodeBlocks(options: CodeBlocksOptions): (tree: Root, file: VFile) => Promise<void> {
-  const fallback = Object.values(options.labels)[0];
-  if (fallback === undefined) throw new Error('rehypeCodeBlocks: `labels` needs at least one locale');
+  const labelFor = localizedLabel(options.labels, 'rehypeCodeBlocks');
   // Astro's plugin, configured once: it starts its highlighter (a WebAssembly engine) on first use.
   const highlight = (rehypeShiki as unknown as (config: ShikiConfig) => (tree: Root) => Promise<void>)(shikiConfig);
   return async (tree, file) => {
     const blocks = collectBlocks(tree);
     if (blocks.length === 0) return;
     await highlight(tree);
-    const language = frontmatterLanguage(file);
-    const label = (language !== undefined ? options.labels[language] : undefined) ?? fallback;
+    const label = labelFor(file);
     for (const { parent, index, name } of blocks) {
       const pre = parent.children[index];
       if (!isElement(pre, 'pre')) continue;

@@ -11,7 +11,7 @@
  */
 import type { Root } from 'hast';
 import type { VFile } from 'vfile';
-import { element, frontmatterLanguage, hasClass, isElement, text, walkElements } from './hast-helpers.ts';
+import { element, hasClass, isElement, localizedLabel, text, walkElements } from './hast-helpers.ts';
 
 /** Options of {@link rehypeDiagramSource}. */
 export interface DiagramSourceOptions {
@@ -24,11 +24,9 @@ export const diagramSourceClass = 'diagram-source';
 
 /** Rehype plugin: wraps every `<pre><code class="language-mermaid">` in a captioned figure. */
 export function rehypeDiagramSource(options: DiagramSourceOptions): (tree: Root, file: VFile) => void {
-  const fallback = Object.values(options.labels)[0];
-  if (fallback === undefined) throw new Error('rehypeDiagramSource: `labels` needs at least one locale');
+  const labelFor = localizedLabel(options.labels, 'rehypeDiagramSource');
   return (tree, file) => {
-    const language = frontmatterLanguage(file);
-    const label = (language !== undefined ? options.labels[language] : undefined) ?? fallback;
+    const label = labelFor(file);
     walkElements(tree, (node, parent, index) => {
       if (!isElement(node, 'pre')) return undefined;
       const code = node.children.find((child) => child.type === 'element');

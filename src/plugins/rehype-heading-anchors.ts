@@ -8,7 +8,7 @@ import type { Root } from 'hast';
 import { toString } from 'hast-util-to-string';
 import GithubSlugger, { slug } from 'github-slugger';
 import type { VFile } from 'vfile';
-import { element, frontmatterLanguage, hasClass, isElement, text, walkElements } from './hast-helpers.ts';
+import { element, hasClass, isElement, localizedLabel, text, walkElements } from './hast-helpers.ts';
 import { headingRank, isFootnotesSection } from './rehype-heading-levels.ts';
 import { getMark } from './source-marks.ts';
 
@@ -35,12 +35,10 @@ export const wrapperClass = 'heading-wrapper';
  * labelled in the article's language.
  */
 export function rehypeHeadingAnchors(options: HeadingAnchorsOptions): (tree: Root, file: VFile) => void {
-  const fallback = Object.values(options.labels)[0];
-  if (fallback === undefined) throw new Error('rehypeHeadingAnchors: `labels` needs at least one locale');
+  const labelFor = localizedLabel(options.labels, 'rehypeHeadingAnchors');
   const reserved = options.reservedIds ?? defaultReservedIds;
   return (tree, file) => {
-    const language = frontmatterLanguage(file);
-    const label = (language !== undefined ? options.labels[language] : undefined) ?? fallback;
+    const label = labelFor(file);
     const taken = new Set<string>(reserved);
     walkElements(tree, (node) => {
       const id = node.properties['id'];

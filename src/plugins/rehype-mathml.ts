@@ -22,7 +22,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { toString } from 'hast-util-to-string';
 import temml from 'temml';
 import type { VFile } from 'vfile';
-import { element, frontmatterLanguage, hasClass, isElement, text, walkElements } from './hast-helpers.ts';
+import { element, hasClass, isElement, localizedLabel, text, walkElements } from './hast-helpers.ts';
 import { getMark } from './source-marks.ts';
 
 /** Options of {@link rehypeMathml}. */
@@ -210,11 +210,9 @@ function failed(tex: string): Element {
 
 /** Rehype plugin: every `language-math` code element becomes MathML (display formulas in a scroll box). */
 export function rehypeMathml(options: MathmlOptions): (tree: Root, file: VFile) => void {
-  const fallback = Object.values(options.labels)[0];
-  if (fallback === undefined) throw new Error('rehypeMathml: `labels` needs at least one locale');
+  const labelFor = localizedLabel(options.labels, 'rehypeMathml');
   return (tree, file) => {
-    const language = frontmatterLanguage(file);
-    const label = (language !== undefined ? options.labels[language] : undefined) ?? fallback;
+    const label = labelFor(file);
     walkElements(tree, (node, parent, index) => {
       if (isElement(node, 'pre')) {
         const elements = node.children.filter((child) => child.type === 'element');

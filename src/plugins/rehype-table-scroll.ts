@@ -11,7 +11,7 @@
 import type { Element, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
 import type { VFile } from 'vfile';
-import { element, frontmatterLanguage, hasClass, isElement, walkElements } from './hast-helpers.ts';
+import { element, hasClass, isElement, localizedLabel, walkElements } from './hast-helpers.ts';
 
 /** Options of {@link rehypeTableScroll}. */
 export interface TableScrollOptions {
@@ -67,11 +67,9 @@ export function tableSummary(table: Element): string | undefined {
 
 /** Rehype plugin: wraps every table of the body (not nested ones) in a named, focusable scroll box. */
 export function rehypeTableScroll(options: TableScrollOptions): (tree: Root, file: VFile) => void {
-  const fallback = Object.values(options.labels)[0];
-  if (fallback === undefined) throw new Error('rehypeTableScroll: `labels` needs at least one locale');
+  const labelFor = localizedLabel(options.labels, 'rehypeTableScroll');
   return (tree, file) => {
-    const language = frontmatterLanguage(file);
-    const label = (language !== undefined ? options.labels[language] : undefined) ?? fallback;
+    const label = labelFor(file);
     walkElements(tree, (node, parent, index) => {
       // Already wrapped (the plugin ran twice): a table nested in it scrolls with its outer table.
       if (node.tagName === 'div' && hasClass(node, tableScrollClass)) return 'skip';
