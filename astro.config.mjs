@@ -2,14 +2,14 @@
 // (SITE_URL=https://example.org BASE_PATH=/previews/pr-42/) build the same site under a sub-path.
 import { defineConfig } from 'astro/config';
 import { unified } from '@astrojs/markdown-remark';
-import { contentGuard } from './src/integrations/content-guard.ts';
-import { fileAliases } from './src/integrations/file-aliases.ts';
-import { publishedImages } from './src/integrations/published-images.ts';
-import { siteSitemap } from './src/integrations/sitemap.ts';
-import { articleMarkdownOptions } from './src/plugins/site.ts';
-import { collectionStorageFor, markdownBytes } from './src/lib/content-size.ts';
-import { buildSettings } from './src/lib/environment.ts';
-import { siteConfig } from './src/site.config.ts';
+import { contentGuard } from '#integrations/content-guard.ts';
+import { fileAliases } from '#integrations/file-aliases.ts';
+import { publishedImages } from '#integrations/published-images.ts';
+import { siteSitemap } from '#integrations/sitemap.ts';
+import { articleMarkdownOptions } from '#plugins/markdown-options.ts';
+import { collectionStorageFor, markdownBytes } from '#lib/content-size.ts';
+import { buildSettings } from '#lib/environment.ts';
+import { siteConfig } from '#site.config';
 
 // Defaults in one place (src/lib/environment.ts), shared with the tools.
 const settings = buildSettings(process.env);
@@ -24,7 +24,7 @@ export default defineConfig({
   outDir: settings.outDir,
   // Content layer store and image cache; separate builds (tests, fixture sites) use separate caches.
   cacheDir: settings.cacheDir,
-  // `npm run build` publishes dist/ as a link into dist.versions/ (scripts/lib/publish.ts): the dev
+  // `npm run build` publishes dist/ as a link into dist.versions/ (pipeline/publish.ts): the dev
   // server's watcher skips the output folder by itself, but would watch every folder of the versions.
   vite: { server: { watch: { ignored: ['**/dist.versions/**', '**/dist.building/**'] } } },
   build: { format: 'directory' },
@@ -52,7 +52,7 @@ export default defineConfig({
   // Images in article bodies get responsive `srcset`/`sizes`, width and height, lazy loading.
   image: { layout: 'constrained', responsiveStyles: false },
   markdown: {
-    // Our remark/rehype plugins (src/plugins/site.ts); the Markdown worker threads of the articles
+    // Our remark/rehype plugins (src/plugins/markdown-options.ts); the Markdown worker threads of the articles
     // loader (src/loaders/) build the same processor from the same options.
     // `base`: site-absolute addresses in bodies get it (src/plugins/rehype-base-path.ts).
     processor: unified(articleMarkdownOptions(site, base)),

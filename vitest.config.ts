@@ -17,8 +17,9 @@ export default defineConfig({
     ],
     coverage: {
       provider: 'v8',
-      // What the unit tier is about: the site's code and the tools' libraries (not pages or scripts' CLIs).
-      include: ['src/**/*.ts', 'scripts/lib/**/*.ts'],
+      // What the unit tier is about: the site's code, the pipeline and the tools' libraries (not their CLIs).
+      include: ['src/**/*.ts', 'pipeline/**/*.ts', 'tools/**/*.ts'],
+      exclude: ['tools/bin/**', 'pipeline/build.ts', 'pipeline/heap.ts'],
       reporter: ['text-summary', 'json-summary'],
       reportsDirectory: 'coverage',
     },

@@ -4,15 +4,15 @@
 // refuse symbolic links. Nothing else lives here: the schemas are shared with `npm run check`.
 import { defineCollection, reference } from 'astro:content';
 import type { z } from 'astro/zod';
-import { articlesLoader } from './loaders/articles.ts';
-import { registryLoader } from './loaders/registry.ts';
-import { articleSchema } from './schemas/article.ts';
-import { eventSchema } from './schemas/event.ts';
-import { organisationSchema } from './schemas/organisation.ts';
-import { speakerSchema } from './schemas/speaker.ts';
-import { tagSchema } from './schemas/tag.ts';
-import type { SchemaContext } from './schemas/common.ts';
-import { buildSettings } from './lib/environment.ts';
+import { articlesLoader } from '#loaders/articles.ts';
+import { registryLoader } from '#loaders/registry.ts';
+import { articleSchema } from '#schemas/article.ts';
+import { eventSchema } from '#schemas/event.ts';
+import { organisationSchema } from '#schemas/organisation.ts';
+import { speakerSchema } from '#schemas/speaker.ts';
+import { tagSchema } from '#schemas/tag.ts';
+import type { SchemaContext } from '#schemas/common.ts';
+import { buildSettings } from '#lib/environment.ts';
 import { localeCodes, siteConfig } from './site.config.ts';
 
 /** The content folder; tests point CONTENT_DIR at fixture sites. */

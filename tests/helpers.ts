@@ -1,9 +1,9 @@
 /** Shared test helpers. */
 import { z } from 'astro/zod';
-import { toolSchemaContext } from '../src/lib/schema-context.ts';
-import type { CollectionName, SchemaContext } from '../src/schemas/common.ts';
+import { toolSchemaContext } from '#pipeline/check/schema-context.ts';
+import type { CollectionName, SchemaContext } from '#schemas/common.ts';
 
-/** The checker's schema context (src/lib/schema-context.ts), where every id in `known` exists. */
+/** The checker's schema context (pipeline/check/schema-context.ts), where every id in `known` exists. */
 export function testContext(
   known: Partial<Record<CollectionName, readonly string[]>> = {},
 ): SchemaContext<z.ZodString> {

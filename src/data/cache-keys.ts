@@ -7,8 +7,8 @@
  * re-renders only that story's pages (Astro also tracks the entry it renders) and the feeds that
  * carry it in full.
  */
-import { fingerprint } from '../lib/fingerprint.ts';
-import { localeCodes, siteConfig } from '../site.config.ts';
+import { fingerprint } from '#lib/fingerprint.ts';
+import { localeCodes, siteConfig } from '#site.config';
 import { loadSiteData, type PublishedStory, type SiteData } from './content.ts';
 
 /** `paths` of a `getStaticPaths` with `cacheKey` set on each. */

@@ -4,11 +4,11 @@
  * every cross-index is computed once per build.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { fingerprint } from '../lib/fingerprint.ts';
-import { indexBy, indexStories, type Index, type StoryIndexes } from '../lib/indexes.ts';
-import { shareCardStoryKeys } from '../lib/share-image.ts';
-import { buildStories, type Story } from '../lib/stories.ts';
-import { localeCodes } from '../site.config.ts';
+import { fingerprint } from '#lib/fingerprint.ts';
+import { indexBy, indexStories, type Index, type StoryIndexes } from '#lib/indexes.ts';
+import { shareCardStoryKeys } from '#lib/share-image.ts';
+import { buildStories, type Story } from '#lib/stories.ts';
+import { localeCodes, siteConfig } from '#site.config';
 
 /** An article's validated frontmatter. */
 export type ArticleData = CollectionEntry<'articles'>['data'];
@@ -74,7 +74,7 @@ export function loadSiteData(): Promise<SiteData> {
       getCollection('tags'),
     ]);
     const stories = buildStories(articles, localeCodes);
-    const shareCardStories = shareCardStoryKeys(stories);
+    const shareCardStories = shareCardStoryKeys(stories, siteConfig);
     const registryData = (list: readonly { id: string; data: unknown }[]) => list.map((e) => [e.id, e.data]);
     return {
       stories,

@@ -3,11 +3,11 @@
  * helpers pages use on every line (localized text, the locale's listing of stories, alternates).
  * Keeps route files to their own data shaping and markup.
  */
-import { localeInfo, uiStrings } from '../i18n/index.ts';
-import { localize } from '../lib/format.ts';
-import { localizedPath } from '../lib/paths.ts';
-import { listingItems, type ListingItem } from '../lib/stories.ts';
-import { defaultLocale, localeCodes, siteConfig } from '../site.config.ts';
+import { localeInfo, uiStrings } from '#i18n/index.ts';
+import { localize } from '#lib/format.ts';
+import { localizedPath } from '#lib/paths.ts';
+import { listingItems, type ListingItem } from '#lib/stories.ts';
+import { defaultLocale, localeCodes, siteConfig } from '#site.config';
 import { loadSiteData, type ArticleData, type PublishedStory } from './content.ts';
 
 /** Text given per locale. */

@@ -4,11 +4,11 @@
  * (src/lib/aliases.ts) hold even in a build that skipped `npm run check`.
  */
 import path from 'node:path';
-import { aliasRedirects, type Redirect } from '../lib/redirects.ts';
-import { publicFiles } from '../lib/aliases.ts';
-import { siteConfig } from '../site.config.ts';
+import { aliasRedirects, type Redirect } from '#lib/redirects.ts';
+import { publicFiles } from '#lib/aliases.ts';
+import { siteConfig } from '#site.config';
 import { loadSiteData } from './content.ts';
-import { buildSettings } from '../lib/environment.ts';
+import { buildSettings } from '#lib/environment.ts';
 
 let cached: Promise<Redirect[]> | undefined;
 

@@ -1,5 +1,5 @@
 /** The UI dictionaries, one per configured locale; the type makes a missing locale a compile error. */
-import { siteConfig, type Locale, type LocaleConfig } from '../site.config.ts';
+import { siteConfig, type Locale, type LocaleConfig } from '#site.config';
 import { en } from './en.ts';
 import type { UiStrings } from './types.ts';
 import { zh } from './zh.ts';

@@ -9,8 +9,8 @@
 import { lstatSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import type { AstroIntegration } from 'astro';
-import { resolveInContent, visible } from '../lib/content-files.ts';
-import { sniffImageFile } from '../lib/image-files.ts';
+import { resolveInContent, visible } from '#lib/content-files.ts';
+import { sniffImageFile } from '#lib/image-files.ts';
 
 /** Where the guard applies. */
 export interface ContentGuardOptions {

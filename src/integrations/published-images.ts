@@ -1,14 +1,14 @@
 /**
  * Runs {@link publishImages} when Astro has written the site: images no page refers to are deleted
  * from `_astro/`, and metadata (EXIF with the GPS position, XMP, IPTC, comments, editors' SVG data)
- * is removed from every published image. An integration rather than a step of `scripts/build.ts`, so
+ * is removed from every published image. An integration rather than a step of `pipeline/build.ts`, so
  * that `astro build` on its own publishes the same files; it works in the `dir` Astro built into
  * (the staging folder of `npm run build`).
  */
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { svgoOptimizer } from 'astro/config';
-import { publishImages, type SvgCleaner } from '../lib/published-images.ts';
+import { publishImages, type SvgCleaner } from '#lib/published-images.ts';
 
 // SVGO with only the plugins that remove what is not drawing: comments (legal `<!--! -->` ones
 // too), `<metadata>` (RDF, Dublin Core, XMP), the private data of Inkscape, Illustrator, Sketch,

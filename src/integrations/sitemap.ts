@@ -9,7 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sitemap from '@astrojs/sitemap';
 import type { AstroIntegration } from 'astro';
-import { isSitemapPage, sitemapLocales, withXDefault } from '../lib/seo.ts';
+import { isSitemapPage, sitemapLocales, withXDefault } from '#lib/seo.ts';
 
 /** Options of the site's sitemap. */
 export interface SiteSitemapOptions {

@@ -76,7 +76,7 @@ function fromDay(day: string): PublishedAt {
 
 /**
  * Parses a frontmatter date: a `YYYY-MM-DD` string, a date-time string with an offset, or a `Date`
- * (midnight UTC = date only). The project's YAML reader keeps dates as text (src/lib/check/yaml.ts);
+ * (midnight UTC = date only). The project's YAML reader keeps dates as text (src/lib/yaml.ts);
  * a `Date` only comes from code that builds data itself.
  */
 export function parsePublishedAt(value: unknown, timeZone: string): DateResult<PublishedAt> {

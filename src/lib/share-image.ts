@@ -11,7 +11,6 @@ import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import satori, { type Font } from 'satori';
 import sharp from 'sharp';
-import { siteConfig } from '../site.config.ts';
 import { packageDir, packageVersion } from './packages.ts';
 import { filePath } from './paths.ts';
 import { buildSettings } from './environment.ts';
@@ -383,7 +382,7 @@ export interface ShareImageStory {
  */
 export function shareCardStoryKeys(
   stories: readonly { readonly key: string }[],
-  config: { readonly shareImages: 'generate' | 'off'; readonly shareImageStories: number } = siteConfig,
+  config: { readonly shareImages: 'generate' | 'off'; readonly shareImageStories: number },
 ): ReadonlySet<string> {
   if (config.shareImages !== 'generate') return new Set();
   return new Set(stories.slice(0, Math.max(0, config.shareImageStories)).map((story) => story.key));

@@ -1,12 +1,12 @@
 /**
  * A Markdown worker thread of the articles loader (src/loaders/articles.ts): builds the site's
- * Markdown processor (the same options as `astro.config.mjs`, from src/plugins/site.ts) and renders
+ * Markdown processor (the same options as `astro.config.mjs`, from src/plugins/markdown-options.ts) and renders
  * the bodies it is sent, answering each with Astro's `{ html, metadata }` or an error message.
  */
 import { unified } from '@astrojs/markdown-remark';
 import { pathToFileURL } from 'node:url';
 import { parentPort, workerData } from 'node:worker_threads';
-import { articleMarkdownOptions } from '../plugins/site.ts';
+import { articleMarkdownOptions } from '#plugins/markdown-options.ts';
 import type { RenderReply, RenderRequest, WorkerSetup } from './markdown-pool.ts';
 
 const setup = workerData as WorkerSetup;

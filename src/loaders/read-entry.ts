@@ -1,5 +1,5 @@
 /**
- * How the build reads a content file: through the checker's own reader (src/lib/check/source.ts and
+ * How the build reads a content file: through the checker's own reader (src/lib/source.ts and
  * yaml.ts), not Astro's. Astro reads frontmatter and YAML files with js-yaml's default schema, which
  * turns an unquoted `2024-04-30` into a Date, year `0099` into 1999, runs `<<` merges, and accepts
  * leading blank lines and `+++` TOML frontmatter; the checker reads none of those that way. Swapping
@@ -11,9 +11,9 @@ import { lstatSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ContentEntryType } from 'astro';
-import { assertRegularTree } from '../lib/content-files.ts';
-import { decodeUtf8, splitFrontmatter } from '../lib/check/source.ts';
-import { parseYaml } from '../lib/check/yaml.ts';
+import { assertRegularTree } from '#lib/content-files.ts';
+import { decodeUtf8, splitFrontmatter } from '#lib/source.ts';
+import { parseYaml } from '#lib/yaml.ts';
 
 /** What Astro's Markdown entry type returns from `getEntryInfo`, which the glob loader uses. */
 export interface MarkdownEntryInfo {
@@ -50,7 +50,7 @@ export class ContentReadError extends Error {
     super(`${shown}:${line}:${column} ${message}`);
     this.name = 'ContentReadError';
     // A message for the editor, not a fault in the code: with no stack, Astro's CLI prints the
-    // line alone (it would add "Stack trace:" with this module's frames), as scripts/build.ts does.
+    // line alone (it would add "Stack trace:" with this module's frames), as pipeline/build.ts does.
     this.stack = '';
   }
 }

@@ -1,9 +1,9 @@
 // The `_redirects` file for hosts that read one (Netlify, Cloudflare Pages): a 301 for every alias.
 // Astro ignores page files whose names start with `_`, hence the dynamic route with one value.
 import type { APIRoute } from 'astro';
-import { siteKeyed } from '../data/cache-keys.ts';
-import { siteRedirects } from '../data/redirects.ts';
-import { redirectsFile } from '../lib/redirects.ts';
+import { siteKeyed } from '#data/cache-keys.ts';
+import { siteRedirects } from '#data/redirects.ts';
+import { redirectsFile } from '#lib/redirects.ts';
 
 export function getStaticPaths() {
   return siteKeyed([{ params: { redirects: '_redirects' } }]);

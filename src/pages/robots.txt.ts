@@ -2,8 +2,8 @@
 // SITE_URL other than the production URL) disallow everything. Crawlers read it only at the host's
 // root, so a build under a base path serves it where the host's own robots.txt must take it over.
 import type { APIRoute } from 'astro';
-import { isPreviewBuild, robotsTxt } from '../lib/seo.ts';
-import { siteConfig } from '../site.config.ts';
+import { isPreviewBuild, robotsTxt } from '#lib/seo.ts';
+import { siteConfig } from '#site.config';
 
 export const GET: APIRoute = ({ site }) => {
   const root = new URL(import.meta.env.BASE_URL, site ?? siteConfig.productionUrl);

@@ -17,7 +17,7 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
 import type { VFile } from 'vfile';
-import { embedFor, type Embed } from '../lib/embeds.ts';
+import { embedFor, type Embed } from '#lib/embeds.ts';
 import { element, frontmatterLanguage, hasClass, isElement, isWhitespace, text, walkElements } from './hast-helpers.ts';
 import type { ParentNode } from './hast-helpers.ts';
 import { sandboxedIframe } from './rehype-sanitize-body.ts';

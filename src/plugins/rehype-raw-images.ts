@@ -13,8 +13,8 @@
 import path from 'node:path';
 import type { Root } from 'hast';
 import type { VFile } from 'vfile';
-import { resolveInContent } from '../lib/content-files.ts';
-import { formatByExtension } from '../lib/image-files.ts';
+import { resolveInContent } from '#lib/content-files.ts';
+import { formatByExtension } from '#lib/image-files.ts';
 import { isElement, walkElements } from './hast-helpers.ts';
 
 /** Options of {@link rehypeRawImages}. */

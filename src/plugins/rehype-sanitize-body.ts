@@ -13,11 +13,11 @@ import { closeSelfClosingTags } from './rehype-self-closing-tags.ts';
 import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
 import type { Options as Schema } from 'rehype-sanitize';
 import type { VFile } from 'vfile';
-import { embedFor } from '../lib/embeds.ts';
+import { embedFor } from '#lib/embeds.ts';
 import { walkElements } from './hast-helpers.ts';
 
 // Which iframe (and lone video link) survives, and as what: for the checker, which must tell editors.
-export { embedFor, type Embed, type EmbedProvider, type EmbedUse } from '../lib/embeds.ts';
+export { embedFor, type Embed, type EmbedProvider, type EmbedUse } from '#lib/embeds.ts';
 
 /** Options of {@link rehypeSanitizeBody}. */
 export interface SanitizeBodyOptions {

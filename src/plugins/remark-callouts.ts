@@ -22,7 +22,7 @@
  * What an editor probably meant as a directive but gets as text (an unknown `:::details`, a
  * `::youtube[…]`, an `:abbr[…]{…}`), and a callout that is never closed, is reported as a file message
  * (`file.message`, the way unified plugins report): Astro ignores these, `npm run check` prints them
- * as warnings at their line (src/lib/check/body-syntax.ts), so the rule lives here only.
+ * as warnings at their line (pipeline/check/body-syntax.ts), so the rule lives here only.
  */
 import type {
   Blockquote,

@@ -7,7 +7,7 @@
  * may leave them out and inherits them; if it repeats one, the checker requires it to agree.
  */
 import { z } from 'astro/zod';
-import { normaliseAlias } from '../lib/aliases.ts';
+import { normaliseAlias } from '#lib/aliases.ts';
 import {
   plainText,
   publishedAt,

@@ -4,8 +4,8 @@
  * its own, so one definition serves both.
  */
 import { z } from 'astro/zod';
-import { didYouMean } from '../lib/suggest.ts';
-import { parseEventDay, parsePublishedAt, type PublishedAt } from '../lib/dates.ts';
+import { didYouMean } from '#lib/suggest.ts';
+import { parseEventDay, parsePublishedAt, type PublishedAt } from '#lib/dates.ts';
 
 /** The collections that content files can point at by id. */
 export type CollectionName = 'speakers' | 'organisations' | 'events' | 'tags';

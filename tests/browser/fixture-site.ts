@@ -6,9 +6,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
-import { findChromium, launchChromium } from '../../scripts/lib/chromium.ts';
-import { serveDirectory, type StaticServer } from '../../scripts/lib/static-server.ts';
-import { root, runBuild } from '../integration/build-site.ts';
+import { findChromium, launchChromium } from '#tools/lib/chromium.ts';
+import { serveDirectory, type StaticServer } from '#tools/lib/static-server.ts';
+import { root, runBuild } from '#tests/integration/build-site.ts';
 
 /** Chromium's path, or undefined when it is not installed. */
 export const chromium = findChromium();

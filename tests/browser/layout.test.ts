@@ -9,8 +9,8 @@ import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { StaticServer } from '../../scripts/lib/static-server.ts';
-import { root } from '../integration/build-site.ts';
+import type { StaticServer } from '#tools/lib/static-server.ts';
+import { root } from '#tests/integration/build-site.ts';
 import { chromium, inCI, skipBrowser, startFixtureSite, warnWhenSkipped, type FixtureSite } from './fixture-site.ts';
 
 warnWhenSkipped('LAYOUT BROWSER TESTS');

@@ -5,7 +5,7 @@
 // tier is skipped loudly; under CI it fails.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { StaticServer } from '../../scripts/lib/static-server.ts';
+import type { StaticServer } from '#tools/lib/static-server.ts';
 import { skipBrowser, startFixtureSite, warnWhenSkipped, type FixtureSite } from './fixture-site.ts';
 
 warnWhenSkipped('TYPOGRAPHY BROWSER TESTS');

@@ -1,5 +1,5 @@
 /**
- * Runs the real production build (`scripts/build.ts`) for integration tests. Astro writes generated
+ * Runs the real production build (`pipeline/build.ts`) for integration tests. Astro writes generated
  * modules into the project's `.astro/` folder, so two builds at once would race: builds take a lock
  * (an atomic `mkdir`) and run one at a time, each with its own cache directory.
  */
@@ -71,7 +71,7 @@ export interface BuildResult {
 
 /** Output folders built by the current test file. */
 const outputs = new Set<string>();
-// A built OUT_DIR is a link into `<OUT_DIR>.versions/` (scripts/lib/publish.ts): tests remove their
+// A built OUT_DIR is a link into `<OUT_DIR>.versions/` (pipeline/publish.ts): tests remove their
 // OUT_DIR, and the versions folder beside it goes when the test file ends.
 afterAll(async () => {
   for (const out of outputs) await rm(`${out}.versions`, { recursive: true, force: true });
@@ -80,7 +80,7 @@ afterAll(async () => {
 /** Runs `npm run build`'s script with extra environment variables (CONTENT_DIR, OUT_DIR, BASE_PATH...). */
 export function runBuild(env: Record<string, string>): Promise<BuildResult> {
   if (env['OUT_DIR']) outputs.add(path.resolve(env['OUT_DIR']));
-  return runNode([path.join(root, 'scripts/build.ts')], env);
+  return runNode([path.join(root, 'pipeline/build.ts')], env);
 }
 
 /**

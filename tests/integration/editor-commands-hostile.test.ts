@@ -1,4 +1,4 @@
-// The editor commands run for real (`node scripts/new.ts`, `node scripts/import.ts`) against hostile
+// The editor commands run for real (`node tools/bin/new.ts`, `node tools/bin/import.ts`) against hostile
 // content folders, as a pull request could make them: a story, year or articles folder that is a
 // symbolic link to a folder outside content/, a linked article file, a file where a folder should
 // be, a read-only folder. Nothing may be written outside content/, and every refusal is one error
@@ -42,14 +42,14 @@ function unprivileged(): string[] | undefined {
   if (process.getuid?.() !== 0) return [];
   // The probe runs a real command, so a checkout that nobody may read skips instead of failing.
   const user = ['--reuid=65534', '--regid=65534', '--clear-groups'];
-  const probe = spawnSync('setpriv', [...user, process.execPath, path.join(root, 'scripts/new.ts'), '--help']);
+  const probe = spawnSync('setpriv', [...user, process.execPath, path.join(root, 'tools/bin/new.ts'), '--help']);
   return probe.status === 0 ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups'] : undefined;
 }
 const asUser = unprivileged();
 
-/** Runs a script of scripts/ in `cwd` with Node (the binary running the tests), optionally as `user`. */
+/** Runs a script of tools/bin/ in `cwd` with Node (the binary running the tests), optionally as `user`. */
 function run(script: string, args: string[], cwd: string, user: readonly string[] = []) {
-  const command = [...user, process.execPath, path.join(root, 'scripts', script), ...args];
+  const command = [...user, process.execPath, path.join(root, 'tools/bin', script), ...args];
   return spawnSync(command[0] ?? process.execPath, command.slice(1), {
     cwd,
     encoding: 'utf8',

@@ -1,4 +1,4 @@
-// The editor commands run for real (`node scripts/new.ts`, `node scripts/import.ts`, as npm runs them)
+// The editor commands run for real (`node tools/bin/new.ts`, `node tools/bin/import.ts`, as npm runs them)
 // on temporary copies of content/, never on content/ itself; `npm run check` must accept what they write.
 import { spawnSync } from 'node:child_process';
 import { cp, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
@@ -19,9 +19,9 @@ async function copyContent(): Promise<string> {
   return dir;
 }
 
-/** Runs a script of scripts/ in `cwd` with Node (the same binary running the tests). */
+/** Runs a script of tools/bin/ in `cwd` with Node (the same binary running the tests). */
 function run(script: string, args: string[], cwd: string, env: Record<string, string> = {}) {
-  return spawnSync(process.execPath, [path.join(root, 'scripts', script), ...args], {
+  return spawnSync(process.execPath, [path.join(root, 'tools/bin', script), ...args], {
     cwd,
     encoding: 'utf8',
     env: { ...process.env, GITHUB_ACTIONS: '', NEWS_TODAY: '2024-04-30', CONTENT_DIR: '', ...env },

@@ -1,5 +1,5 @@
-// The editor commands run for real: `scripts/status.ts` on a copy of the sample archive with a
-// translation deleted and a primary file updated, and `scripts/changes.ts` in a real temporary git
+// The editor commands run for real: `tools/bin/status.ts` on a copy of the sample archive with a
+// translation deleted and a primary file updated, and `tools/bin/changes.ts` in a real temporary git
 // repository whose branch adds, changes and deletes stories and changes a speaker.
 import { execFile } from 'node:child_process';
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -22,7 +22,7 @@ async function script(
   const rest = { ...process.env };
   for (const name of ['SITE_URL', 'BASE_PATH', 'CONTENT_DIR', 'GITHUB_ACTIONS']) delete rest[name];
   try {
-    const { stdout, stderr } = await run(process.execPath, [path.join(root, 'scripts', name), ...args], {
+    const { stdout, stderr } = await run(process.execPath, [path.join(root, 'tools/bin', name), ...args], {
       cwd,
       env: { ...rest, ...env },
       maxBuffer: 64 * 1024 * 1024,

@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { SHARD_MANIFEST, shardPlan } from '../../src/lib/search-shards.ts';
+import { SHARD_MANIFEST, shardPlan } from '#lib/search-shards.ts';
 
 /** One search hit, loaded. */
 export interface Hit {

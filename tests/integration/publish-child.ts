@@ -1,6 +1,6 @@
 /**
  * The process that tests/integration/publish-kill.test.ts kills: publishes synthetic sites into an
- * output folder the way scripts/build.ts does (lock, prepare, write the staging folder, publish),
+ * output folder the way pipeline/build.ts does (lock, prepare, write the staging folder, publish),
  * over and over, and reports on stdout what it is doing so the test knows the old and new site.
  *
  * Usage: node publish-child.ts <out> loop [--pause-at <step>] [--exdev]
@@ -19,7 +19,7 @@ import {
   publishSite,
   type PublishFs,
   type PublishStep,
-} from '../../scripts/lib/publish.ts';
+} from '#pipeline/publish.ts';
 
 /** Writes a synthetic site of `count` files into `dir`: every file names `version`, listed in manifest.json. */
 export async function writeSite(dir: string, version: string, count: number): Promise<void> {

@@ -1,4 +1,4 @@
-// Kill test for publishing (scripts/lib/publish.ts): a child process publishes synthetic sites of a
+// Kill test for publishing (pipeline/publish.ts): a child process publishes synthetic sites of a
 // few hundred files over and over and is killed with SIGKILL at random moments and at every named
 // step of the swap. After each kill the output path must be a complete site, the one published
 // before or the one being published, never a mix; the next publish takes over the dead lock,
@@ -8,7 +8,7 @@ import { lstat, mkdtemp, readdir, readFile, readlink, rm } from 'node:fs/promise
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { acquireLock, outputPaths, prepareOutput, publishSite } from '../../scripts/lib/publish.ts';
+import { acquireLock, outputPaths, prepareOutput, publishSite } from '#pipeline/publish.ts';
 import { root } from './build-site.ts';
 import { writeSite } from './publish-child.ts';
 
@@ -198,7 +198,7 @@ describe('the lock', () => {
     const line = `another build is writing ${out}/ (pid ${holder.process.pid}); wait for it or stop it`;
     expect(() => acquireLock(out)).toThrow(line);
     const build = await new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
-      const proc = spawn(process.execPath, [path.join(root, 'scripts/build.ts')], {
+      const proc = spawn(process.execPath, [path.join(root, 'pipeline/build.ts')], {
         cwd: root,
         env: { ...process.env, OUT_DIR: out, GITHUB_ACTIONS: '' },
       });

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findMetadata } from '../../src/lib/image-metadata.ts';
+import { findMetadata } from '#lib/image-metadata.ts';
 import { root, runBuild, type BuildResult } from './build-site.ts';
 
 const ARTIST = 'Jane Photographer-7c1d';

@@ -13,10 +13,10 @@ import { fromHtml } from 'hast-util-from-html';
 import { toString } from 'hast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkContent } from '../../src/lib/check/checker.ts';
-import type { Problem } from '../../src/lib/check/problems.ts';
-import { checkSiteLinks } from '../../src/lib/links.ts';
-import { siteConfig } from '../../src/site.config.ts';
+import { checkContent } from '#pipeline/check/checker.ts';
+import type { Problem } from '#pipeline/check/problems.ts';
+import { checkSiteLinks } from '#pipeline/links.ts';
+import { siteConfig } from '#site.config';
 import { root, runBuild, type BuildResult } from './build-site.ts';
 
 const fixture = path.join(root, 'tests/fixtures/real/content');

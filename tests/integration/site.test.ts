@@ -9,7 +9,7 @@ import type { Element, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toString } from 'hast-util-to-string';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkSiteLinks } from '../../src/lib/links.ts';
+import { checkSiteLinks } from '#pipeline/links.ts';
 import { root, runBuild } from './build-site.ts';
 import { indexedPageCounts, loadPagefind, searchHits, searchShards } from './pagefind-node.ts';
 

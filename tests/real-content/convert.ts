@@ -31,7 +31,7 @@ import { parse as parseToml } from 'smol-toml';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
-import { idFrom } from '../../src/lib/authoring/slug.ts';
+import { idFrom } from '#pipeline/check/slug.ts';
 
 const HELP = `Usage: node tests/real-content/convert.ts --from <site-checkout> --layout <layout> --out <content-dir> [options]
 

@@ -155,7 +155,7 @@ const contentFiles = countFiles(contentDir);
 figures['contentFiles'] = contentFiles;
 
 // 1. The checker, as `npm run check -- <dir> --json` runs it.
-const check = await run('scripts/check.ts', [contentDir, '--json']);
+const check = await run('tools/bin/check.ts', [contentDir, '--json']);
 let checkResult: {
   problems: { severity: string; message: string; file: string; field: string }[];
   errors: number;
@@ -222,7 +222,11 @@ if (!values['no-build']) {
   const out = path.join(work, 'dist');
   try {
     const build = await withBuildLock(() =>
-      run('scripts/build.ts', [], { CONTENT_DIR: contentDir, OUT_DIR: out, ASTRO_CACHE_DIR: path.join(work, 'cache') }),
+      run('pipeline/build.ts', [], {
+        CONTENT_DIR: contentDir,
+        OUT_DIR: out,
+        ASTRO_CACHE_DIR: path.join(work, 'cache'),
+      }),
     );
     const lines = `${build.stdout}\n${build.stderr}`.split('\n').filter((l) => l.trim() !== '');
     const buildFigures: Record<string, unknown> = {
@@ -245,7 +249,7 @@ if (!values['no-build']) {
       buildFigures['pages'] = files['html'] ?? 0;
       buildFigures['pagesEn'] = htmlIn('en');
       buildFigures['pagesZh'] = htmlIn('zh');
-      const links = await run('scripts/check-links.ts', [out, '--json']);
+      const links = await run('tools/bin/check-links.ts', [out, '--json']);
       const linkResult = JSON.parse(links.stdout) as {
         pages: number;
         links: number;

@@ -5,16 +5,10 @@ import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  aliasRegistry,
-  LOCALE_SECTIONS,
-  normaliseAlias,
-  publicFiles,
-  type SiteAddresses,
-} from '../../src/lib/aliases.ts';
-import { aliasRedirects, redirectsFile, type AliasedStory } from '../../src/lib/redirects.ts';
-import { articleSchema } from '../../src/schemas/article.ts';
-import { issuesOf, testContext } from '../helpers.ts';
+import { aliasRegistry, LOCALE_SECTIONS, normaliseAlias, publicFiles, type SiteAddresses } from '#lib/aliases.ts';
+import { aliasRedirects, redirectsFile, type AliasedStory } from '#lib/redirects.ts';
+import { articleSchema } from '#schemas/article.ts';
+import { issuesOf, testContext } from '#tests/helpers.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 

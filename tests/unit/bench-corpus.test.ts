@@ -10,11 +10,11 @@ import {
   planCorpus,
   registrySizes,
   type CorpusFile,
-} from '../../src/lib/bench/corpus.ts';
-import { parseAstroLog, parseBuildPhases, parseTimeReport, routeKind, spread } from '../../src/lib/bench/measure.ts';
-import { checkContent } from '../../src/lib/check/checker.ts';
-import { countProblems, formatProblem } from '../../src/lib/check/problems.ts';
-import { siteConfig } from '../../src/site.config.ts';
+} from '#tools/bench/corpus.ts';
+import { parseAstroLog, parseBuildPhases, parseTimeReport, routeKind, spread } from '#tools/bench/measure.ts';
+import { checkContent } from '#pipeline/check/checker.ts';
+import { countProblems, formatProblem } from '#pipeline/check/problems.ts';
+import { siteConfig } from '#site.config';
 
 /** Every file of a corpus of `stories` stories. */
 const files = (stories: number, seed?: number): CorpusFile[] => [
@@ -122,7 +122,7 @@ describe('benchmark corpus: content contract', () => {
 });
 
 describe('benchmark measurements', () => {
-  it('reads the phase timings of scripts/build.ts', () => {
+  it('reads the phase timings of pipeline/build.ts', () => {
     const log = [
       '✔ content check: 20,046 files, 10,000 stories, 0 warning(s) (7.52 s)',
       '✔ astro build (412.30 s)',
@@ -161,7 +161,7 @@ describe('benchmark measurements', () => {
 
   it('reads GNU time -v and summarises runs', () => {
     const report = [
-      '\tCommand being timed: "node scripts/build.ts"',
+      '\tCommand being timed: "node pipeline/build.ts"',
       '\tUser time (seconds): 101.25',
       '\tSystem time (seconds): 9.50',
       '\tMaximum resident set size (kbytes): 2097152',

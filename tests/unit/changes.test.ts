@@ -11,8 +11,8 @@ import {
   registryEntryName,
   summariseChanges,
   type FileFacts,
-} from '../../src/lib/changes.ts';
-import type { Problem } from '../../src/lib/check/problems.ts';
+} from '#tools/changes.ts';
+import type { Problem } from '#pipeline/check/problems.ts';
 
 /** `git diff --name-status -z` output from records. */
 const z = (...records: string[][]): string => records.map((r) => `${r.join('\0')}\0`).join('');

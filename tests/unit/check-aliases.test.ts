@@ -4,9 +4,9 @@ import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkContent } from '../../src/lib/check/checker.ts';
-import { formatProblem } from '../../src/lib/check/problems.ts';
-import { siteConfig } from '../../src/site.config.ts';
+import { checkContent } from '#pipeline/check/checker.ts';
+import { formatProblem } from '#pipeline/check/problems.ts';
+import { siteConfig } from '#site.config';
 
 const root = path.resolve(import.meta.dirname, '../..');
 let dir: string;

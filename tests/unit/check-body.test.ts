@@ -6,10 +6,10 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { bodyLint } from '../../src/lib/check/body-lint.ts';
-import { bodySyntax } from '../../src/lib/check/body-syntax.ts';
-import { bodyAssetProblem, bodyAssets, publicAssetProblem, type BodyAsset } from '../../src/lib/check/images.ts';
-import { siteConfig } from '../../src/site.config.ts';
+import { bodyLint } from '#pipeline/check/body-lint.ts';
+import { bodySyntax } from '#pipeline/check/body-syntax.ts';
+import { bodyAssetProblem, bodyAssets, publicAssetProblem, type BodyAsset } from '#pipeline/check/images.ts';
+import { siteConfig } from '#site.config';
 
 const embedHosts = siteConfig.embedHosts;
 /** `line:column message` of each note. */

@@ -6,7 +6,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { describeBuildError, errorParts, imageMentions, type ContentText } from '../../src/lib/check/build-errors.ts';
+import { describeBuildError, errorParts, imageMentions, type ContentText } from '#pipeline/check/build-errors.ts';
 
 const root = path.join(tmpdir(), 'project');
 const contentDir = path.join(root, 'content');

@@ -6,9 +6,9 @@ import { cp, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/pr
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { checkContent } from '../../src/lib/check/checker.ts';
-import { formatProblem } from '../../src/lib/check/problems.ts';
-import { siteConfig } from '../../src/site.config.ts';
+import { checkContent } from '#pipeline/check/checker.ts';
+import { formatProblem } from '#pipeline/check/problems.ts';
+import { siteConfig } from '#site.config';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const SECRET = 'root:x:0:0:SECRET-LINE-FROM-OUTSIDE:/root:/bin/bash';
@@ -85,7 +85,7 @@ describe('symbolic links are errors, wherever they are', () => {
     await rm(content);
     await symlink(work, content);
     expect((await check())[0]).toContain('is a symbolic link');
-    const cli = spawnSync(process.execPath, [path.join(root, 'scripts/check.ts'), path.join(work, 'nowhere')], {
+    const cli = spawnSync(process.execPath, [path.join(root, 'tools/bin/check.ts'), path.join(work, 'nowhere')], {
       cwd: work,
       encoding: 'utf8',
     });

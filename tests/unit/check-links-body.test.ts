@@ -1,7 +1,7 @@
 // Links in article bodies, as `npm run check` reports them before any build: relative links to
 // files and pages, site-absolute links to pages and to public/, and #fragments to headings. Each
 // case writes its own small content folder; the expected verdicts are what the built page's link
-// does in a browser (src/lib/links.ts checks the same after a build).
+// does in a browser (pipeline/links.ts checks the same after a build).
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -12,22 +12,22 @@ import { unified, type PluggableList } from 'unified';
 import { VFile } from 'vfile';
 import type {} from 'hast';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { bodyLinks, linkCandidates } from '../../src/lib/check/body-links.ts';
-import { checkContent } from '../../src/lib/check/checker.ts';
-import { headingRehypePlugins, headingRemarkPlugins, pageAnchors } from '../../src/lib/check/heading-ids.ts';
-import { formatProblem } from '../../src/lib/check/problems.ts';
-import { sitePages } from '../../src/lib/check/site-pages.ts';
-import type { PublishedAt } from '../../src/lib/dates.ts';
-import { buildStories } from '../../src/lib/stories.ts';
-import { walkElements } from '../../src/plugins/hast-helpers.ts';
-import { articleRehypePlugins, articleRemarkPlugins } from '../../src/plugins/index.ts';
-import { rehypeCallouts } from '../../src/plugins/rehype-callouts.ts';
-import { rehypeDiagramSource } from '../../src/plugins/rehype-diagram-source.ts';
-import { rehypeEmbeds } from '../../src/plugins/rehype-embeds.ts';
-import { articlePageIds, rehypeHeadingAnchors } from '../../src/plugins/rehype-heading-anchors.ts';
-import { rehypeRawImages } from '../../src/plugins/rehype-raw-images.ts';
-import { localizedLabels } from '../../src/plugins/site.ts';
-import { siteConfig } from '../../src/site.config.ts';
+import { bodyLinks, linkCandidates } from '#pipeline/check/body-links.ts';
+import { checkContent } from '#pipeline/check/checker.ts';
+import { headingRehypePlugins, headingRemarkPlugins, pageAnchors } from '#pipeline/check/heading-ids.ts';
+import { formatProblem } from '#pipeline/check/problems.ts';
+import { sitePages } from '#pipeline/check/site-pages.ts';
+import type { PublishedAt } from '#lib/dates.ts';
+import { buildStories } from '#lib/stories.ts';
+import { walkElements } from '#plugins/hast-helpers.ts';
+import { articleRehypePlugins, articleRemarkPlugins } from '#plugins/index.ts';
+import { rehypeCallouts } from '#plugins/rehype-callouts.ts';
+import { rehypeDiagramSource } from '#plugins/rehype-diagram-source.ts';
+import { rehypeEmbeds } from '#plugins/rehype-embeds.ts';
+import { articlePageIds, rehypeHeadingAnchors } from '#plugins/rehype-heading-anchors.ts';
+import { rehypeRawImages } from '#plugins/rehype-raw-images.ts';
+import { localizedLabels } from '#plugins/markdown-options.ts';
+import { siteConfig } from '#site.config';
 
 /** A real image of the site fixture. */
 const DIAGRAM = 'tests/fixtures/site/content/articles/2024/digital-archive-launch/diagram.png';

@@ -3,10 +3,10 @@
 // HTML blocks with blank lines inside, quotes, references, CRLF): the rules must report exactly the
 // same things, at the same lines, either way.
 import { describe, expect, it } from 'vitest';
-import { bodyLint } from '../../src/lib/check/body-lint.ts';
-import { bodyAssets } from '../../src/lib/check/images.ts';
-import { bodyRegions, ParsedBody } from '../../src/lib/check/markdown.ts';
-import { bodyTodos } from '../../src/lib/check/todos.ts';
+import { bodyLint } from '#pipeline/check/body-lint.ts';
+import { bodyAssets } from '#pipeline/check/images.ts';
+import { bodyRegions, ParsedBody } from '#pipeline/check/markdown.ts';
+import { bodyTodos } from '#pipeline/check/todos.ts';
 
 const embedHosts = ['www.youtube-nocookie.com'];
 

@@ -3,7 +3,7 @@
 // TODO and names (the TODO Group, context.TODO()) is not. The old detector reported every line with
 // the word, and then took "TODO Add photo" for a name.
 import { describe, expect, it } from 'vitest';
-import { bodyTodos, frontmatterTodos } from '../../src/lib/check/todos.ts';
+import { bodyTodos, frontmatterTodos } from '#pipeline/check/todos.ts';
 
 /** `line:column text` of each to-do, 1-based lines. */
 const todos = (body: string): string[] => bodyTodos(body).map((t) => `${t.index + 1}:${t.column} ${t.text}`);

@@ -4,9 +4,9 @@ import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { checkContent } from '../../src/lib/check/checker.ts';
-import { formatAnnotation, formatProblem } from '../../src/lib/check/problems.ts';
-import { siteConfig } from '../../src/site.config.ts';
+import { checkContent } from '#pipeline/check/checker.ts';
+import { formatAnnotation, formatProblem } from '#pipeline/check/problems.ts';
+import { siteConfig } from '#site.config';
 
 const root = path.resolve(import.meta.dirname, '../..');
 let dir: string;
@@ -133,7 +133,7 @@ describe('checkContent on the broken fixtures', () => {
 
 describe('npm run check (the CLI)', () => {
   const run = (args: string[], env: Record<string, string> = {}) =>
-    spawnSync(process.execPath, [path.join(root, 'scripts/check.ts'), ...args], {
+    spawnSync(process.execPath, [path.join(root, 'tools/bin/check.ts'), ...args], {
       cwd: dir,
       encoding: 'utf8',
       env: { ...process.env, GITHUB_ACTIONS: '', ...env },
@@ -149,7 +149,10 @@ describe('npm run check (the CLI)', () => {
   });
 
   it('passes on the shipped sample content', () => {
-    const out = execFileSync(process.execPath, [path.join(root, 'scripts/check.ts')], { cwd: root, encoding: 'utf8' });
+    const out = execFileSync(process.execPath, [path.join(root, 'tools/bin/check.ts')], {
+      cwd: root,
+      encoding: 'utf8',
+    });
     expect(out).toMatch(/✔ 0 errors, 0 warnings in \d+ files \(3 stories\)/);
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { groupByInitial, initialOf, sortByCollation } from '../../src/lib/collation.ts';
+import { groupByInitial, initialOf, sortByCollation } from '#lib/collation.ts';
 
 const PINYIN = 'zh-u-co-pinyin';
 

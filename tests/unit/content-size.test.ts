@@ -2,7 +2,7 @@ import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CHUNKED_STORE_ABOVE, collectionStorageFor, markdownBytes } from '../../src/lib/content-size.ts';
+import { CHUNKED_STORE_ABOVE, collectionStorageFor, markdownBytes } from '#lib/content-size.ts';
 
 describe('markdownBytes and collectionStorageFor', () => {
   it('adds up the Markdown files only, in every subfolder', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dayInTimeZone, parseCalendarDay, parseEventDay, parsePublishedAt } from '../../src/lib/dates.ts';
+import { dayInTimeZone, parseCalendarDay, parseEventDay, parsePublishedAt } from '#lib/dates.ts';
 
 describe('parseCalendarDay', () => {
   it('accepts days that exist, including 29 February in a leap year', () => {

@@ -42,7 +42,12 @@ const typesPackage = (name: string): string =>
   name in pkg.dependencies || name in pkg.devDependencies ? name : `@types/${name.replace('@', '').replace('/', '__')}`;
 
 describe('package.json', () => {
-  const site = imports([...sources('src'), ...sources('scripts'), path.join(root, 'astro.config.mjs')]);
+  const site = imports([
+    ...sources('src'),
+    ...sources('pipeline'),
+    ...sources('tools'),
+    path.join(root, 'astro.config.mjs'),
+  ]);
 
   it('lists every package the site, the build and the tools import at run time as a dependency', () => {
     const missing = [...site.runtime].filter((name) => !(name in pkg.dependencies)).sort();

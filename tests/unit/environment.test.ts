@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildDefaults, buildSettings } from '../../src/lib/environment.ts';
+import { buildDefaults, buildSettings } from '#lib/environment.ts';
 
 describe('buildSettings', () => {
   it('gives the defaults when nothing is set', () => {

@@ -1,6 +1,6 @@
 import * as fastXml from 'fast-xml-parser';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { PublishedAt } from '../../src/lib/dates.ts';
+import type { PublishedAt } from '#lib/dates.ts';
 import {
   atomXml,
   feedHtml,
@@ -16,8 +16,8 @@ import {
   xmlEscape,
   type Feed,
   type FeedArticleData,
-} from '../../src/lib/feeds.ts';
-import { buildStories } from '../../src/lib/stories.ts';
+} from '#lib/feeds.ts';
+import { buildStories } from '#lib/stories.ts';
 
 /**
  * Whether XML is well-formed. `XMLValidator` is marked deprecated in favour of the separate

@@ -10,7 +10,7 @@ import {
   icsText,
   nextDay,
   type CalendarEvent,
-} from '../../src/lib/icalendar.ts';
+} from '#lib/icalendar.ts';
 
 const originalTz = process.env['TZ'];
 afterEach(() => {

@@ -1,6 +1,6 @@
 // Image formats recognised from their first bytes: what the checker accepts as an image.
 import { describe, expect, it } from 'vitest';
-import { formatByExtension, sniffImage } from '../../src/lib/image-files.ts';
+import { formatByExtension, sniffImage } from '#lib/image-files.ts';
 
 const bytes = (...parts: (string | number[])[]): Uint8Array =>
   Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'latin1') : Buffer.from(p))));

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { imageFileSizeProblem, imageSizeProblem, SVG_PROBE_BYTES } from '../../src/lib/image-size.ts';
+import { imageFileSizeProblem, imageSizeProblem, SVG_PROBE_BYTES } from '#pipeline/check/image-size.ts';
 
 const text = (value: string): Uint8Array => new TextEncoder().encode(value);
 const SVG_NS = 'xmlns="http://www.w3.org/2000/svg"';

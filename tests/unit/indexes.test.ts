@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { archiveYears, idsInStories, indexBy, indexStories, neighboursIn } from '../../src/lib/indexes.ts';
-import { eventsByYear } from '../../src/lib/events.ts';
-import { aliasPath, aliasRedirects, redirectsFile } from '../../src/lib/redirects.ts';
-import { formatDay, formatDayRange, formatMonth } from '../../src/lib/format.ts';
+import { archiveYears, idsInStories, indexBy, indexStories, neighboursIn } from '#lib/indexes.ts';
+import { eventsByYear } from '#lib/events.ts';
+import { aliasPath, aliasRedirects, redirectsFile } from '#lib/redirects.ts';
+import { formatDay, formatDayRange, formatMonth } from '#lib/format.ts';
 
 const ref = (id: string) => ({ id });
 /** A story with the given versions' shared facts. */

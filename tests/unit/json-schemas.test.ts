@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { contentJsonSchemas } from '../../src/lib/json-schemas.ts';
-import { localeCodes, siteConfig } from '../../src/site.config.ts';
+import { contentJsonSchemas } from '#tools/json-schemas.ts';
+import { localeCodes, siteConfig } from '#site.config';
 
 const root = path.resolve(import.meta.dirname, '../..');
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { mapWithLimit } from '../../src/lib/concurrency.ts';
-import { classifyContentPath } from '../../src/lib/check/layout.ts';
-import { sortProblems, type Problem } from '../../src/lib/check/problems.ts';
+import { mapWithLimit } from '#lib/concurrency.ts';
+import { classifyContentPath } from '#pipeline/check/layout.ts';
+import { sortProblems, type Problem } from '#pipeline/check/problems.ts';
 
 const locales = ['en', 'zh'];
 

@@ -5,7 +5,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkSiteLinks, formatLinkProblem, refreshUrl, srcsetUrls, type LinkProblem } from '../../src/lib/links.ts';
+import { checkSiteLinks, formatLinkProblem, refreshUrl, srcsetUrls, type LinkProblem } from '#pipeline/links.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 let tmp: string;
@@ -291,13 +291,13 @@ describe('URL attribute parsers', () => {
   });
 });
 
-describe('node scripts/check-links.ts', () => {
+describe('node tools/bin/check-links.ts', () => {
   const run = (args: readonly string[], env: Record<string, string> = {}) => {
     // The machine's own BASE_PATH or SITE_URL must not change the outcome.
     const clean = { ...process.env };
     delete clean['BASE_PATH'];
     delete clean['SITE_URL'];
-    return spawnSync(process.execPath, [path.join(root, 'scripts/check-links.ts'), ...args], {
+    return spawnSync(process.execPath, [path.join(root, 'tools/bin/check-links.ts'), ...args], {
       cwd: tmp,
       encoding: 'utf8',
       env: { ...clean, ...env },
@@ -358,6 +358,6 @@ describe('node scripts/check-links.ts', () => {
   it('prints help with --help', () => {
     const result = run(['--help']);
     expect(result.status).toBe(0);
-    expect(result.stdout).toContain('Usage: node scripts/check-links.ts');
+    expect(result.stdout).toContain('Usage: node tools/bin/check-links.ts');
   });
 });

@@ -3,8 +3,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { MarkdownPool } from '../../src/loaders/markdown-pool.ts';
-import { articleMarkdownOptions } from '../../src/plugins/site.ts';
+import { MarkdownPool } from '#loaders/markdown-pool.ts';
+import { articleMarkdownOptions } from '#plugins/markdown-options.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const siteUrl = 'https://news.example.org/';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { pageParam, pagePath, pageWindow, paginate, paginateLocales } from '../../src/lib/pagination.ts';
-import { filePath, joinPath } from '../../src/lib/paths.ts';
+import { pageParam, pagePath, pageWindow, paginate, paginateLocales } from '#lib/pagination.ts';
+import { filePath, joinPath } from '#lib/paths.ts';
 
 describe('paginate', () => {
   it('splits items into pages with paths and neighbours', () => {

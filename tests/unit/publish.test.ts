@@ -1,4 +1,4 @@
-// Publishing a built site (scripts/lib/publish.ts): the output becomes a link swapped in one
+// Publishing a built site (pipeline/publish.ts): the output becomes a link swapped in one
 // rename, a real dist/ folder is migrated once, leftovers of a killed build are removed, a staging
 // folder on another filesystem is copied first (EXDEV injected), a filesystem without links gets a
 // two-step replacement, a mount point is refused, and the lock refuses a live holder and takes over
@@ -16,7 +16,7 @@ import {
   publishSite,
   stagingFor,
   type PublishStep,
-} from '../../scripts/lib/publish.ts';
+} from '#pipeline/publish.ts';
 
 let work: string;
 let out: string;

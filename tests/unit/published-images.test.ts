@@ -7,9 +7,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { svgCleaner } from '../../src/integrations/published-images.ts';
-import { findMetadata, withoutMetadata } from '../../src/lib/image-metadata.ts';
-import { cleanSvg, collectReferences, publishImages } from '../../src/lib/published-images.ts';
+import { svgCleaner } from '#integrations/published-images.ts';
+import { findMetadata, withoutMetadata } from '#lib/image-metadata.ts';
+import { cleanSvg, collectReferences, publishImages } from '#lib/published-images.ts';
 
 const exif = {
   IFD0: { Artist: 'Jane Photographer', Make: 'Canon', Model: 'EOS R5', BodySerialNumber: '0123456789' },

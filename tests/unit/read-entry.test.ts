@@ -8,20 +8,15 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { ContentEntryType } from 'astro';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkContent } from '../../src/lib/check/checker.ts';
-import { formatProblem, type Problem } from '../../src/lib/check/problems.ts';
-import { splitFrontmatter } from '../../src/lib/check/source.ts';
-import { parseYaml } from '../../src/lib/check/yaml.ts';
-import {
-  assertLoaderFolder,
-  ContentReadError,
-  readMarkdownEntry,
-  strictEntryTypes,
-} from '../../src/loaders/read-entry.ts';
-import { articleSchema } from '../../src/schemas/article.ts';
-import { eventSchema } from '../../src/schemas/event.ts';
-import { siteConfig } from '../../src/site.config.ts';
-import { issuesOf, testContext } from '../helpers.ts';
+import { checkContent } from '#pipeline/check/checker.ts';
+import { formatProblem, type Problem } from '#pipeline/check/problems.ts';
+import { splitFrontmatter } from '#lib/source.ts';
+import { parseYaml } from '#lib/yaml.ts';
+import { assertLoaderFolder, ContentReadError, readMarkdownEntry, strictEntryTypes } from '#loaders/read-entry.ts';
+import { articleSchema } from '#schemas/article.ts';
+import { eventSchema } from '#schemas/event.ts';
+import { siteConfig } from '#site.config';
+import { issuesOf, testContext } from '#tests/helpers.ts';
 
 const ARTICLE = '---\ntitle: T\ndate: 2024-04-23\nlanguage: en\nsummary: S.\n---\n\nBody.\n';
 

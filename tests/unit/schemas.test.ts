@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { articleSchema } from '../../src/schemas/article.ts';
-import { eventSchema } from '../../src/schemas/event.ts';
-import { organisationSchema } from '../../src/schemas/organisation.ts';
-import { speakerSchema } from '../../src/schemas/speaker.ts';
-import { tagSchema } from '../../src/schemas/tag.ts';
-import { issuesOf, testContext } from '../helpers.ts';
+import { articleSchema } from '#schemas/article.ts';
+import { eventSchema } from '#schemas/event.ts';
+import { organisationSchema } from '#schemas/organisation.ts';
+import { speakerSchema } from '#schemas/speaker.ts';
+import { tagSchema } from '#schemas/tag.ts';
+import { issuesOf, testContext } from '#tests/helpers.ts';
 
 const ctx = testContext({
   speakers: ['wang-binying', 'liu-hua'],

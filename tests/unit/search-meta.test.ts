@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { searchMetaValue } from '../../src/lib/search-meta.ts';
+import { searchMetaValue } from '#lib/search-meta.ts';
 
 describe('searchMetaValue', () => {
   it('gives a Chinese name as written and as the words a segmented query is made of', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { OTHER_SHARD, orderShards, searchShardOf, shardPlan } from '../../src/lib/search-shards.ts';
+import { OTHER_SHARD, orderShards, searchShardOf, shardPlan } from '#lib/search-shards.ts';
 
 describe('searchShardOf', () => {
   it('puts a story page in the shard of its year, and anything else in `other`', () => {

@@ -13,8 +13,8 @@ import {
   socialMeta,
   withXDefault,
   type MetaTag,
-} from '../../src/lib/seo.ts';
-import { siteConfig } from '../../src/site.config.ts';
+} from '#lib/seo.ts';
+import { siteConfig } from '#site.config';
 
 const production = 'https://news.example.org';
 const locales = [

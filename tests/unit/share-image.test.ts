@@ -14,7 +14,7 @@ import {
   shareImagePath,
   type ShareCard,
   type TitleFit,
-} from '../../src/lib/share-image.ts';
+} from '#lib/share-image.ts';
 
 const english: ShareCard = {
   title: 'WIPO China: IPR Stimulates Innovative Vitality in Developing New Quality Productive Forces',

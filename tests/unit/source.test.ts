@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decodeUtf8, splitFrontmatter } from '../../src/lib/check/source.ts';
-import { parseYaml } from '../../src/lib/check/yaml.ts';
+import { decodeUtf8, splitFrontmatter } from '#lib/source.ts';
+import { parseYaml } from '#lib/yaml.ts';
 
 describe('decodeUtf8', () => {
   it('drops a BOM and refuses other encodings, naming the line', () => {

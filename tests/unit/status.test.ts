@@ -10,9 +10,9 @@ import {
   statusJson,
   translationStatus,
   type ArticleVersion,
-} from '../../src/lib/authoring/status.ts';
-import { parsePublishedAt, type PublishedAt } from '../../src/lib/dates.ts';
-import { siteConfig } from '../../src/site.config.ts';
+} from '#tools/authoring/status.ts';
+import { parsePublishedAt, type PublishedAt } from '#lib/dates.ts';
+import { siteConfig } from '#site.config';
 
 const at = (text: string): PublishedAt => {
   const result = parsePublishedAt(text, 'Asia/Shanghai');

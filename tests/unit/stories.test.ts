@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { PublishedAt } from '../../src/lib/dates.ts';
-import {
-  buildStories,
-  driftedFields,
-  inheritSharedFacts,
-  listingItems,
-  primaryLanguage,
-} from '../../src/lib/stories.ts';
+import type { PublishedAt } from '#lib/dates.ts';
+import { buildStories, driftedFields, inheritSharedFacts, listingItems, primaryLanguage } from '#lib/stories.ts';
 
 const day = (d: string): PublishedAt => ({ day: d, instant: `${d}T00:00:00.000Z`, hasTime: false });
 const ref = (id: string) => ({ id });

@@ -14,7 +14,7 @@ import {
   serializeJsonLd,
   webSiteLd,
   type NewsArticleInput,
-} from '../../src/lib/structured-data.ts';
+} from '#lib/structured-data.ts';
 
 const site = 'https://news.example.org';
 const publisher = { name: 'News Office', url: site };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { closestMatch, didYouMean, editDistance } from '../../src/lib/suggest.ts';
+import { closestMatch, didYouMean, editDistance } from '#lib/suggest.ts';
 
 describe('editDistance', () => {
   it('counts edits, with an adjacent swap as one', () => {

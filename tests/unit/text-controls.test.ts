@@ -7,13 +7,13 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkContent } from '../../src/lib/check/checker.ts';
-import { formatProblem } from '../../src/lib/check/problems.ts';
-import { articleSchema } from '../../src/schemas/article.ts';
-import { invisibleCharacterProblem, plainText } from '../../src/schemas/common.ts';
-import { speakerSchema } from '../../src/schemas/speaker.ts';
-import { siteConfig } from '../../src/site.config.ts';
-import { issuesOf, testContext } from '../helpers.ts';
+import { checkContent } from '#pipeline/check/checker.ts';
+import { formatProblem } from '#pipeline/check/problems.ts';
+import { articleSchema } from '#schemas/article.ts';
+import { invisibleCharacterProblem, plainText } from '#schemas/common.ts';
+import { speakerSchema } from '#schemas/speaker.ts';
+import { siteConfig } from '#site.config';
+import { issuesOf, testContext } from '#tests/helpers.ts';
 
 const ctx = testContext();
 

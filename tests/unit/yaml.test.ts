@@ -1,7 +1,7 @@
-// The project's one YAML reader (src/lib/check/yaml.ts): the core schema, no tags beyond the core
+// The project's one YAML reader (src/lib/yaml.ts): the core schema, no tags beyond the core
 // ones, no control characters, no merge keys, one document, bounded nesting without recursion.
 import { describe, expect, it } from 'vitest';
-import { MAX_YAML_DEPTH, parseYaml, type YamlResult } from '../../src/lib/check/yaml.ts';
+import { MAX_YAML_DEPTH, parseYaml, type YamlResult } from '#lib/yaml.ts';
 
 /** The data of a successful parse (fails the test otherwise). (Plain values: tests/unit/read-entry.test.ts.) */
 function dataOf(result: YamlResult): unknown {

@@ -1,9 +1,9 @@
 // The locale's Atom 1.0 feed (`/en/atom.xml`): the same items as its RSS feed.
 import type { APIRoute } from 'astro';
-import { localeFeedKeys } from '../../data/cache-keys.ts';
-import { atomXml, feedPath } from '../../lib/feeds.ts';
-import { localeCodes, type Locale } from '../../site.config.ts';
-import { localeFeed } from '../../data/feeds.ts';
+import { localeFeedKeys } from '#data/cache-keys.ts';
+import { atomXml, feedPath } from '#lib/feeds.ts';
+import { localeCodes, type Locale } from '#site.config';
+import { localeFeed } from '#data/site-feeds.ts';
 
 export async function getStaticPaths() {
   const keys = await localeFeedKeys();

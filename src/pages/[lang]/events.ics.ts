@@ -1,11 +1,11 @@
 // Every dated event in one iCalendar file per locale (`/en/events.ics`), earliest first.
 import type { APIRoute } from 'astro';
-import { siteKeyed } from '../../data/cache-keys.ts';
-import { loadSiteData } from '../../data/content.ts';
-import { uiStrings } from '../../i18n/index.ts';
-import { calendarIcs } from '../../lib/icalendar.ts';
-import { localeCodes, type Locale } from '../../site.config.ts';
-import { calendar, calendarEvent, datedEvents } from '../../data/feeds.ts';
+import { siteKeyed } from '#data/cache-keys.ts';
+import { loadSiteData } from '#data/content.ts';
+import { uiStrings } from '#i18n/index.ts';
+import { calendarIcs } from '#lib/icalendar.ts';
+import { localeCodes, type Locale } from '#site.config';
+import { calendar, calendarEvent, datedEvents } from '#data/site-feeds.ts';
 
 export function getStaticPaths() {
   return siteKeyed(localeCodes.map((lang) => ({ params: { lang } })));

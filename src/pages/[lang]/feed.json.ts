@@ -1,9 +1,9 @@
 // The locale's JSON Feed 1.1 (`/en/feed.json`): the same items as its RSS feed.
 import type { APIRoute } from 'astro';
-import { localeFeedKeys } from '../../data/cache-keys.ts';
-import { feedPath, jsonFeed } from '../../lib/feeds.ts';
-import { localeCodes, type Locale } from '../../site.config.ts';
-import { localeFeed } from '../../data/feeds.ts';
+import { localeFeedKeys } from '#data/cache-keys.ts';
+import { feedPath, jsonFeed } from '#lib/feeds.ts';
+import { localeCodes, type Locale } from '#site.config';
+import { localeFeed } from '#data/site-feeds.ts';
 
 export async function getStaticPaths() {
   const keys = await localeFeedKeys();

@@ -1,9 +1,9 @@
 // The locale's RSS 2.0 feed (`/en/rss.xml`): its own stories, newest first.
 import type { APIRoute } from 'astro';
-import { localeFeedKeys } from '../../data/cache-keys.ts';
-import { feedPath, rssXml } from '../../lib/feeds.ts';
-import { localeCodes, type Locale } from '../../site.config.ts';
-import { localeFeed } from '../../data/feeds.ts';
+import { localeFeedKeys } from '#data/cache-keys.ts';
+import { feedPath, rssXml } from '#lib/feeds.ts';
+import { localeCodes, type Locale } from '#site.config';
+import { localeFeed } from '#data/site-feeds.ts';
 
 export async function getStaticPaths() {
   const keys = await localeFeedKeys();

@@ -8,12 +8,12 @@ import {
   translationDraft,
   type ArticleDraft,
   type SourceArticle,
-} from '../../../src/lib/authoring/article-file.ts';
-import { splitFrontmatter } from '../../../src/lib/check/source.ts';
-import { parseYaml } from '../../../src/lib/check/yaml.ts';
-import { frontmatterTodos } from '../../../src/lib/check/todos.ts';
-import { articleSchema } from '../../../src/schemas/article.ts';
-import { testContext } from '../../helpers.ts';
+} from '#tools/authoring/article-file.ts';
+import { splitFrontmatter } from '#lib/source.ts';
+import { parseYaml } from '#lib/yaml.ts';
+import { frontmatterTodos } from '#pipeline/check/todos.ts';
+import { articleSchema } from '#schemas/article.ts';
+import { testContext } from '#tests/helpers.ts';
 
 const known = {
   events: ['zgc-forum-2024'],

@@ -5,7 +5,7 @@ import { chmod, lstat, mkdir, mkdtemp, readdir, readFile, rm, stat, symlink, wri
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readContentState } from '../../../src/lib/authoring/content-folder.ts';
+import { readContentState } from '#tools/authoring/content-folder.ts';
 import {
   checkContentFile,
   contentFolderProblem,
@@ -16,7 +16,7 @@ import {
   writeContentFile,
   type FileIo,
   type WriteOptions,
-} from '../../../src/lib/authoring/content-io.ts';
+} from '#tools/authoring/content-io.ts';
 
 let base: string;
 let content: string;

@@ -1,16 +1,11 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readContentState, type ContentState } from '../../../src/lib/authoring/content-folder.ts';
-import {
-  escapeMarkdown,
-  photoTodo,
-  planImport,
-  type ImportContext,
-} from '../../../src/lib/authoring/import-release.ts';
-import { bodyTodos } from '../../../src/lib/check/todos.ts';
-import { localeCodes, siteConfig } from '../../../src/site.config.ts';
-import { render, renderWithAstro } from '../plugins/render.ts';
+import { readContentState, type ContentState } from '#tools/authoring/content-folder.ts';
+import { escapeMarkdown, photoTodo, planImport, type ImportContext } from '#tools/authoring/import-release.ts';
+import { bodyTodos } from '#pipeline/check/todos.ts';
+import { localeCodes, siteConfig } from '#site.config';
+import { render, renderWithAstro } from '#tests/unit/plugins/render.ts';
 
 const example = readFileSync(
   path.resolve(import.meta.dirname, '../../fixtures/raw/raw-press-release-2024-04-30.txt'),

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readContentState, type ContentState } from '../../../src/lib/authoring/content-folder.ts';
+import { readContentState, type ContentState } from '#tools/authoring/content-folder.ts';
 import {
   findNames,
   idsOf,
@@ -8,8 +8,8 @@ import {
   namePatterns,
   unknownPeople,
   type NamePattern,
-} from '../../../src/lib/authoring/name-matcher.ts';
-import { localeCodes } from '../../../src/site.config.ts';
+} from '#tools/authoring/name-matcher.ts';
+import { localeCodes } from '#site.config';
 
 let state: ContentState;
 let patterns: NamePattern[];

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readContentState, type ContentState } from '../../../src/lib/authoring/content-folder.ts';
+import { readContentState, type ContentState } from '#tools/authoring/content-folder.ts';
 import {
   findStory,
   planNewArticle,
@@ -8,9 +8,9 @@ import {
   translationTarget,
   type NewArticleRequest,
   type PlanContext,
-} from '../../../src/lib/authoring/new-article.ts';
-import { localeCodes } from '../../../src/site.config.ts';
-import { renderWithAstro } from '../plugins/render.ts';
+} from '#tools/authoring/new-article.ts';
+import { localeCodes } from '#site.config';
+import { renderWithAstro } from '#tests/unit/plugins/render.ts';
 
 let context: PlanContext;
 let state: ContentState;

@@ -9,9 +9,9 @@ import {
   parseRelease,
   parseReleaseDate,
   releaseBlocks,
-} from '../../../src/lib/authoring/press-release.ts';
-import { parseCredit } from '../../../src/plugins/rehype-figures.ts';
-import { siteConfig } from '../../../src/site.config.ts';
+} from '#tools/authoring/press-release.ts';
+import { parseCredit } from '#plugins/rehype-figures.ts';
+import { siteConfig } from '#site.config';
 
 const locales = siteConfig.locales;
 const example = readFileSync(

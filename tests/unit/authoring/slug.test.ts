@@ -9,7 +9,7 @@ import {
   slugWords,
   suffixedSlug,
   uniqueSlug,
-} from '../../../src/lib/authoring/slug.ts';
+} from '#pipeline/check/slug.ts';
 
 describe('slugify', () => {
   it('makes an English title short: lowercase ASCII words, no filler words, at most 6', () => {

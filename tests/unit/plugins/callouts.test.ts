@@ -5,8 +5,8 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
-import { articleRemarkPlugins } from '../../../src/plugins/index.ts';
-import { calloutsMessageSource } from '../../../src/plugins/remark-callouts.ts';
+import { articleRemarkPlugins } from '#plugins/index.ts';
+import { calloutsMessageSource } from '#plugins/remark-callouts.ts';
 import { elementsOf, render, textOf } from './render.ts';
 
 /** `line:column reason` of each message remark-callouts files for the editor (the checker prints them). */

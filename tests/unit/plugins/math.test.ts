@@ -1,7 +1,7 @@
 import type { Element } from 'hast';
 import { toString } from 'hast-util-to-string';
 import { describe, expect, it } from 'vitest';
-import { mathElements, mathError, temmlClasses, texToMathml } from '../../../src/plugins/rehype-mathml.ts';
+import { mathElements, mathError, temmlClasses, texToMathml } from '#plugins/rehype-mathml.ts';
 import { elementsOf, render, textOf } from './render.ts';
 
 /** Every element under `node`, depth first. */

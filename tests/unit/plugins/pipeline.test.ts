@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Element } from 'hast';
 import { describe, expect, it } from 'vitest';
-import { articleRehypePlugins } from '../../../src/plugins/index.ts';
+import { articleRehypePlugins } from '#plugins/index.ts';
 import { elementsOf, render, renderWithAstro, testOptions } from './render.ts';
 
 const hostile = `

@@ -1,7 +1,7 @@
 import rehypeRaw from 'rehype-raw';
 import { describe, expect, it } from 'vitest';
-import { rehypeBasePath, withBase } from '../../../src/plugins/rehype-base-path.ts';
-import { articleRehypePlugins } from '../../../src/plugins/index.ts';
+import { rehypeBasePath, withBase } from '#plugins/rehype-base-path.ts';
+import { articleRehypePlugins } from '#plugins/index.ts';
 import { render, renderWithAstro, testOptions } from './render.ts';
 
 const base = '/previews/pr-42/';

@@ -1,7 +1,7 @@
 import type { Element } from 'hast';
 import rehypeRaw from 'rehype-raw';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { longestHighlightedLine, rehypeCodeBlocks } from '../../../src/plugins/rehype-code-blocks.ts';
+import { longestHighlightedLine, rehypeCodeBlocks } from '#plugins/rehype-code-blocks.ts';
 import { elementsOf, render, renderWithAstro, textOf } from './render.ts';
 
 const labels = { en: 'Code', zh: '代码' };

@@ -1,7 +1,7 @@
 import { toString } from 'hast-util-to-string';
 import { describe, expect, it } from 'vitest';
-import { rehypeDiagramSource } from '../../../src/plugins/rehype-diagram-source.ts';
-import { rehypeSanitizeBody } from '../../../src/plugins/rehype-sanitize-body.ts';
+import { rehypeDiagramSource } from '#plugins/rehype-diagram-source.ts';
+import { rehypeSanitizeBody } from '#plugins/rehype-sanitize-body.ts';
 import { elementsOf, render } from './render.ts';
 
 const labels = { en: 'Diagram (Mermaid source)', zh: '图表（Mermaid 源码）' };

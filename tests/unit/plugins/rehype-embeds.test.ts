@@ -1,7 +1,7 @@
 import type { Element } from 'hast';
 import { toString } from 'hast-util-to-string';
 import { describe, expect, it } from 'vitest';
-import { embedFor, rehypeSanitizeBody } from '../../../src/plugins/rehype-sanitize-body.ts';
+import { embedFor, rehypeSanitizeBody } from '#plugins/rehype-sanitize-body.ts';
 import { elementsOf, render, testOptions } from './render.ts';
 
 const hosts = testOptions.embedHosts;

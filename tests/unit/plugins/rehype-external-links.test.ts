@@ -1,6 +1,6 @@
 import rehypeRaw from 'rehype-raw';
 import { describe, expect, it } from 'vitest';
-import { isExternalHref, rehypeExternalLinks } from '../../../src/plugins/rehype-external-links.ts';
+import { isExternalHref, rehypeExternalLinks } from '#plugins/rehype-external-links.ts';
 import { render } from './render.ts';
 
 const siteUrl = 'https://news.example.org/previews/pr-42/';

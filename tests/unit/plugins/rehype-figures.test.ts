@@ -1,6 +1,6 @@
 import rehypeRaw from 'rehype-raw';
 import { describe, expect, it } from 'vitest';
-import { parseCredit, rehypeFigures } from '../../../src/plugins/rehype-figures.ts';
+import { parseCredit, rehypeFigures } from '#plugins/rehype-figures.ts';
 import { render } from './render.ts';
 
 const figures = (markdown: string): Promise<string> => render(markdown, { plugins: [rehypeRaw, rehypeFigures] });

@@ -1,6 +1,6 @@
 import rehypeRaw from 'rehype-raw';
 import { describe, expect, it } from 'vitest';
-import { rehypeHeadingAnchors } from '../../../src/plugins/rehype-heading-anchors.ts';
+import { rehypeHeadingAnchors } from '#plugins/rehype-heading-anchors.ts';
 import { render } from './render.ts';
 
 const labels = { en: 'Link to this section', zh: '本节链接' };

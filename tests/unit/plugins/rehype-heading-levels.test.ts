@@ -1,6 +1,6 @@
 import rehypeRaw from 'rehype-raw';
 import { describe, expect, it } from 'vitest';
-import { rehypeHeadingLevels } from '../../../src/plugins/rehype-heading-levels.ts';
+import { rehypeHeadingLevels } from '#plugins/rehype-heading-levels.ts';
 import { render } from './render.ts';
 
 const levels = (markdown: string): Promise<string> => render(markdown, { plugins: [rehypeRaw, rehypeHeadingLevels] });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import rehypeRaw from 'rehype-raw';
 import { describe, expect, it } from 'vitest';
-import { rehypeLangPassages, type PassageLocale } from '../../../src/plugins/rehype-lang-passages.ts';
+import { rehypeLangPassages, type PassageLocale } from '#plugins/rehype-lang-passages.ts';
 import { elementsOf, render, testOptions, textOf } from './render.ts';
 
 const passages = (markdown: string, language: string, locales: readonly PassageLocale[] = testOptions.locales) =>

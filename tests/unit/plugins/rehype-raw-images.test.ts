@@ -4,8 +4,8 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createMarkdownProcessor } from '@astrojs/markdown-remark';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { articleRehypePlugins, articleRemarkPlugins } from '../../../src/plugins/index.ts';
-import { pipelineImagePath } from '../../../src/plugins/rehype-raw-images.ts';
+import { articleRehypePlugins, articleRemarkPlugins } from '#plugins/index.ts';
+import { pipelineImagePath } from '#plugins/rehype-raw-images.ts';
 import { testOptions } from './render.ts';
 
 let content: string;

@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  embedAllowList,
-  isEmbeddable,
-  isScriptUrl,
-  rehypeSanitizeBody,
-} from '../../../src/plugins/rehype-sanitize-body.ts';
+import { embedAllowList, isEmbeddable, isScriptUrl, rehypeSanitizeBody } from '#plugins/rehype-sanitize-body.ts';
 import { elementsOf, render } from './render.ts';
 
 const embedHosts = ['www.youtube-nocookie.com', 'player.bilibili.com'];

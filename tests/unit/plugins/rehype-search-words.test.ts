@@ -1,6 +1,6 @@
 import rehypeRaw from 'rehype-raw';
 import { describe, expect, it } from 'vitest';
-import { rehypeSearchWords, searchWords } from '../../../src/plugins/rehype-search-words.ts';
+import { rehypeSearchWords, searchWords } from '#plugins/rehype-search-words.ts';
 import { render, testOptions } from './render.ts';
 
 const words = (markdown: string, language = 'en') =>

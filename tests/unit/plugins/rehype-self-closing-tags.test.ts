@@ -3,7 +3,7 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
-import { rehypeSelfClosingTags } from '../../../src/plugins/rehype-self-closing-tags.ts';
+import { rehypeSelfClosingTags } from '#plugins/rehype-self-closing-tags.ts';
 import { elementsOf, render, textOf } from './render.ts';
 
 const closed = (markdown: string): Promise<string> => render(markdown, { plugins: [rehypeSelfClosingTags, rehypeRaw] });

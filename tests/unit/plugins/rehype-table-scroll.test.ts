@@ -1,6 +1,6 @@
 import rehypeRaw from 'rehype-raw';
 import { describe, expect, it } from 'vitest';
-import { rehypeTableScroll } from '../../../src/plugins/rehype-table-scroll.ts';
+import { rehypeTableScroll } from '#plugins/rehype-table-scroll.ts';
 import { elementsOf, render } from './render.ts';
 
 const labels = { en: 'Table', zh: '表格' };

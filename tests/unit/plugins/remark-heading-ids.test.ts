@@ -2,7 +2,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
-import { headingIdsMessageSource, remarkHeadingIds, splitHeadingId } from '../../../src/plugins/remark-heading-ids.ts';
+import { headingIdsMessageSource, remarkHeadingIds, splitHeadingId } from '#plugins/remark-heading-ids.ts';
 import { elementsOf, render, textOf } from './render.ts';
 
 /** `line:column reason` of each message remark-heading-ids files for the editor (the checker prints them). */

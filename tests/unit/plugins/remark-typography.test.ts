@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { educate } from '../../../src/plugins/remark-typography.ts';
+import { educate } from '#plugins/remark-typography.ts';
 import { render, textOf } from './render.ts';
 
 /** The body's text after the whole pipeline (typography included), markup removed. */

@@ -12,8 +12,8 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified, type PluggableList } from 'unified';
 import { VFile } from 'vfile';
-import { articleRehypePlugins, articleRemarkPlugins, type ArticlePluginOptions } from '../../../src/plugins/index.ts';
-import { localizedLabels } from '../../../src/plugins/site.ts';
+import { articleRehypePlugins, articleRemarkPlugins, type ArticlePluginOptions } from '#plugins/index.ts';
+import { localizedLabels } from '#plugins/markdown-options.ts';
 
 /** The site's options as the tests use them (the real site config's locales, hosts and labels). */
 export const testOptions: ArticlePluginOptions = {

@@ -1,11 +1,11 @@
 // One event as an iCalendar file (`/en/events/example-forum-2024.ics`). Events whose start date is
 // not known yet get no file: a calendar entry needs a day.
 import type { APIRoute } from 'astro';
-import { withCacheKey } from '../../../data/cache-keys.ts';
-import { loadSiteData } from '../../../data/content.ts';
-import { calendarIcs } from '../../../lib/icalendar.ts';
-import { localeCodes, type Locale } from '../../../site.config.ts';
-import { calendar, calendarEvent, datedEvents } from '../../../data/feeds.ts';
+import { withCacheKey } from '#data/cache-keys.ts';
+import { loadSiteData } from '#data/content.ts';
+import { calendarIcs } from '#lib/icalendar.ts';
+import { localeCodes, type Locale } from '#site.config';
+import { calendar, calendarEvent, datedEvents } from '#data/site-feeds.ts';
 
 export async function getStaticPaths() {
   const data = await loadSiteData();

@@ -2,17 +2,12 @@
 // Only built for the newest `shareImageStories` stories while `shareImages` is `generate`; cards are
 // cached between builds (src/lib/share-image.ts) and drawn ahead on a second core in builds.
 import type { APIRoute } from 'astro';
-import { loadSiteData } from '../../../../data/content.ts';
-import { localeInfo, uiStrings } from '../../../../i18n/index.ts';
-import { formatPublished } from '../../../../lib/format.ts';
-import {
-  cachedShareImage,
-  hasGeneratedShareImage,
-  shareImageCacheKey,
-  type ShareCard,
-} from '../../../../lib/share-image.ts';
-import { prerenderShareImages } from '../../../../lib/share-image-prerender.ts';
-import { localeCodes } from '../../../../site.config.ts';
+import { loadSiteData } from '#data/content.ts';
+import { localeInfo, uiStrings } from '#i18n/index.ts';
+import { formatPublished } from '#lib/format.ts';
+import { cachedShareImage, hasGeneratedShareImage, shareImageCacheKey, type ShareCard } from '#lib/share-image.ts';
+import { prerenderShareImages } from '#lib/share-image-prerender.ts';
+import { localeCodes } from '#site.config';
 
 interface Props {
   readonly card: ShareCard;

@@ -1,10 +1,10 @@
 // A speaker's RSS feed (`/en/speakers/zhang-wei/rss.xml`), in every locale like the speaker page; a
 // speaker without stories in the locale gets a valid empty feed, so a subscription never breaks.
 import type { APIRoute } from 'astro';
-import { feedKey } from '../../../../data/cache-keys.ts';
-import { loadSiteData } from '../../../../data/content.ts';
-import { entryFeedResponse } from '../../../../data/feeds.ts';
-import { localeCodes, type Locale } from '../../../../site.config.ts';
+import { feedKey } from '#data/cache-keys.ts';
+import { loadSiteData } from '#data/content.ts';
+import { entryFeedResponse } from '#data/site-feeds.ts';
+import { localeCodes, type Locale } from '#site.config';
 
 export async function getStaticPaths() {
   const data = await loadSiteData();

@@ -1,0 +1,99 @@
+#!/usr/bin/env node
+// `npm run build`: checks the content first and stops on any error (Astro alone would only log a
+// dangling reference and exit 0), then builds the site with Astro and publishes it in one step
+// (pipeline/publish.ts: dist/ becomes a link to the new site; one build per output at a time).
+// First, before Astro loads: a JavaScript heap sized to the machine (see the module).
+import './heap.ts';
+import path from 'node:path';
+import { build } from 'astro';
+import { describeBuildError } from '#pipeline/check/build-errors.ts';
+import { checkContent } from '#pipeline/check/checker.ts';
+import { countProblems, formatProblem, githubAnnotations } from '#pipeline/check/problems.ts';
+import { indexSite } from './search-index.ts';
+import { siteConfig } from '#site.config';
+import {
+  acquireLock,
+  discardStaging,
+  prepareOutput,
+  PublishError,
+  publishSite,
+  shownPath,
+  stagingFor,
+  type OutputLock,
+} from './publish.ts';
+import { buildSettings } from '#lib/environment.ts';
+
+const settings = buildSettings(process.env);
+const contentDir = path.resolve(settings.contentDir);
+const outDir = path.resolve(settings.outDir);
+/** The one line shown when a publishing step fails, then exit 1 (no stack trace). */
+function failed(error: unknown, what: string): never {
+  const message = error instanceof Error ? error.message : String(error);
+  console.error(error instanceof PublishError ? `✖ ${message}` : `✖ ${what}: ${message}`);
+  process.exit(1);
+}
+// One build per output folder at a time, from the start: a second one refuses at once (pipeline/publish.ts).
+let lock: OutputLock;
+try {
+  lock = acquireLock(outDir);
+} catch (error) {
+  failed(error, `could not lock ${shownPath(outDir)}/`);
+}
+process.on('exit', () => lock.release());
+// Each step's line ends with its duration, which `npm run bench` reads to split the build into phases.
+const checkStarted = performance.now();
+/** Seconds since `start`, as printed at the end of a step's line. */
+const took = (start: number) => `(${((performance.now() - start) / 1000).toFixed(2)} s)`;
+const result = await checkContent({ contentDir, config: siteConfig });
+const { errors, warnings } = countProblems(result.problems);
+for (const p of result.problems) console.log(formatProblem(p));
+for (const line of githubAnnotations(result.problems, process.env)) console.log(line);
+if (errors > 0) {
+  console.error(
+    `✖ content check: ${errors} error(s), ${warnings} warning(s). Fix them, then build again (npm run check lists them).`,
+  );
+  process.exit(1);
+}
+console.log(
+  `✔ content check: ${result.files} files, ${result.stories} stories, ${warnings} warning(s) ${took(checkStarted)}`,
+);
+// Build into a staging folder and publish it only when everything has succeeded, in one step:
+// dist/ is a link to the complete old site until it is a link to the complete new one. The staging
+// folder is `<out>.building` (inside the project if the output is on another filesystem) and has
+// the same name every time: Astro's incremental build hashes the output folder into the page code.
+const shown = shownPath(outDir);
+const notPrepared = (error: unknown) => failed(error, `could not prepare ${shown}/`);
+const staging = await stagingFor(outDir).catch(notPrepared);
+// What a killed build left (staging folder, temporary link, unpublished versions) goes first.
+await prepareOutput(outDir, { staging }).catch(notPrepared);
+try {
+  process.env['OUT_DIR'] = staging;
+  const astroStarted = performance.now();
+  // BUILD_LOG_LEVEL=info shows Astro's own log, with the time of every page (npm run bench reads it).
+  await build({ root: process.cwd(), logLevel: process.env['BUILD_LOG_LEVEL'] === 'info' ? 'info' : 'warn' });
+  console.log(`✔ astro build ${took(astroStarted)}`);
+  const indexStarted = performance.now();
+  // Year shards are cached beside Astro's own cache: a rebuild re-indexes only the years that changed.
+  const search = await indexSite(staging, {
+    cacheDir: path.resolve(settings.cacheDir),
+  });
+  const copied = search.reused.length > 0 ? `, ${search.reused.length} unchanged copied from the cache` : '';
+  console.log(
+    `✔ search index: ${search.pages} pages ${took(indexStarted)}, ${search.shards.length} year shard(s)${copied}`,
+  );
+} catch (error) {
+  await discardStaging(staging);
+  // One line naming the content file and line where the bundler's error allows, never a stack trace.
+  console.error(`✖ build failed: ${describeBuildError(error, { contentDir })}`);
+  console.error(`  Nothing was written to ${shown}/.`);
+  process.exit(1);
+}
+try {
+  const published = await publishSite(outDir, { staging });
+  if (!published.atomic) {
+    console.log(`  (${shown}/ was replaced in two steps: this filesystem has no symbolic links)`);
+  }
+} catch (error) {
+  failed(error, `could not publish into ${shown}/ (the previous site is still there)`);
+}
+console.log(`✔ site built into ${shown}/`);

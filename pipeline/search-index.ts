@@ -1,0 +1,160 @@
+/**
+ * The search index: Pagefind (its extended binary, which segments Chinese) indexes the built site
+ * after Astro has written it. Pages opt in with `data-pagefind-body` (articles only); Pagefind splits
+ * each bundle by the pages' `<html lang>`, one index per locale.
+ *
+ * The index is built as one bundle per publication year (src/lib/search-shards.ts), one year at a
+ * time, so Pagefind's memory is that of one year's pages, not the archive's. Pagefind has no
+ * incremental mode and indexing costs about 3 ms a page, so each shard is also kept in the cache
+ * folder under a hash of everything it is made from (its pages' paths and bytes, Pagefind's
+ * version): a rebuild indexes only the years whose pages changed and copies the others.
+ */
+import { createHash, type Hash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { cp, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { packageVersion } from '#lib/packages.ts';
+import { orderShards, SHARD_MANIFEST, searchShardOf } from '#lib/search-shards.ts';
+
+/** What indexing produced. */
+export interface SearchIndexResult {
+  /** Pages indexed (copied shards included). */
+  readonly pages: number;
+  /** Where the bundles were written (`<outDir>/pagefind`). */
+  readonly bundleDir: string;
+  /** Shards, newest first. */
+  readonly shards: readonly string[];
+  /** Shards copied from the cache rather than indexed. */
+  readonly reused: readonly string[];
+}
+
+/** Options of `indexSite`. */
+export interface IndexSiteOptions {
+  /** Folder for the cached shards (`search-index/` in it); none: always index. */
+  readonly cacheDir?: string | undefined;
+  /** Shards indexed at once (default: the machine's cores). */
+  readonly concurrency?: number | undefined;
+}
+
+/** The marker Pagefind looks for; a page without it is not indexed. */
+const INDEXED = 'data-pagefind-body';
+
+/** The indexed pages of one shard: their paths in the output folder (with `/`) and its cache key. */
+interface Shard {
+  readonly paths: string[];
+  /** Hash of the pages' paths and bytes, in path order, and Pagefind's version. */
+  readonly key: string;
+}
+
+/**
+ * The pages of `outDir` that carry the search marker, by shard, with each shard's cache key.
+ * Pages are hashed as they are read and not kept: at 10,000 stories they weigh 700 MB.
+ */
+async function indexedShards(outDir: string, version: string): Promise<Map<string, Shard>> {
+  const entries = await readdir(outDir, { recursive: true, withFileTypes: true });
+  const files = entries
+    .filter((e) => e.isFile() && e.name.endsWith('.html'))
+    .map((e) => path.relative(outDir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
+    .filter((rel) => !rel.startsWith('pagefind/'))
+    .sort();
+  const building = new Map<string, { paths: string[]; hash: Hash }>();
+  for (const rel of files) {
+    const bytes = await readFile(path.join(outDir, rel));
+    if (!bytes.includes(INDEXED)) continue;
+    const name = searchShardOf(rel);
+    let shard = building.get(name);
+    if (!shard) {
+      shard = { paths: [], hash: createHash('sha256').update(`pagefind@${version}\n`) };
+      building.set(name, shard);
+    }
+    shard.paths.push(rel);
+    shard.hash.update(`${rel}\n${bytes.length}\n`).update(bytes);
+  }
+  return new Map([...building].map(([name, { paths, hash }]) => [name, { paths, key: hash.digest('hex') }]));
+}
+
+/** Pagefind's Node API: one module instance drives one Pagefind process. */
+type PagefindModule = typeof import('pagefind');
+
+/**
+ * `count` instances of Pagefind's Node API, each with its own Pagefind process. The module keeps a
+ * single process per instance, and one process indexes one bundle at a time on about one core;
+ * importing the module under distinct URLs gives one process per core.
+ */
+async function pagefindEngines(count: number): Promise<PagefindModule[]> {
+  const url = import.meta.resolve('pagefind');
+  return Promise.all(
+    Array.from({ length: count }, (_, lane) => import(`${url}?lane=${lane}`) as Promise<PagefindModule>),
+  );
+}
+
+/** Indexes one shard's pages into `outputPath` with a fresh Pagefind index, freed afterwards. */
+async function indexShard(
+  engine: PagefindModule,
+  outDir: string,
+  paths: readonly string[],
+  outputPath: string,
+): Promise<void> {
+  const { index, errors } = await engine.createIndex({});
+  if (!index) throw new Error(`search index: ${errors.join('; ')}`);
+  try {
+    for (const rel of paths) {
+      const content = await readFile(path.join(outDir, rel), 'utf8');
+      const added = await index.addHTMLFile({ sourcePath: rel, content });
+      if (added.errors.length > 0) throw new Error(`search index: ${rel}: ${added.errors.join('; ')}`);
+    }
+    const written = await index.writeFiles({ outputPath });
+    if (written.errors.length > 0) throw new Error(`search index: ${written.errors.join('; ')}`);
+  } finally {
+    await index.deleteIndex();
+  }
+}
+
+/** Indexes the built site in `outDir`: one Pagefind bundle per shard under `<outDir>/pagefind/`. */
+export async function indexSite(outDir: string, options: IndexSiteOptions = {}): Promise<SearchIndexResult> {
+  const bundleDir = path.join(outDir, 'pagefind');
+  const cacheRoot = options.cacheDir && path.join(options.cacheDir, 'search-index');
+  const byShard = await indexedShards(outDir, packageVersion('pagefind'));
+  const shards = orderShards(byShard.keys());
+  await mkdir(bundleDir, { recursive: true });
+  const results = new Map<string, { pages: number; reused: boolean }>();
+  const queue = [...shards];
+  // Shards are indexed side by side, one Pagefind process per core (capped by the shard count).
+  const engines = await pagefindEngines(
+    Math.max(1, Math.min(shards.length, options.concurrency ?? os.availableParallelism())),
+  );
+  try {
+    await Promise.all(
+      engines.map(async (engine) => {
+        for (let shard = queue.shift(); shard !== undefined; shard = queue.shift()) {
+          const { paths, key } = byShard.get(shard) ?? { paths: [], key: '' };
+          const target = path.join(bundleDir, shard);
+          const cached = cacheRoot && path.join(cacheRoot, shard, key);
+          // A cached shard appears by an atomic rename once complete: its folder means a whole bundle.
+          if (cached && existsSync(cached)) {
+            await cp(cached, target, { recursive: true });
+            results.set(shard, { pages: paths.length, reused: true });
+            continue;
+          }
+          await indexShard(engine, outDir, paths, target);
+          if (cached) {
+            // Only the newest bundle of a shard is kept: an older one would match only older content.
+            await rm(path.dirname(cached), { recursive: true, force: true });
+            await mkdir(path.dirname(cached), { recursive: true });
+            const temporary = `${cached}.${process.pid}.tmp`;
+            await cp(target, temporary, { recursive: true });
+            await rename(temporary, cached);
+          }
+          results.set(shard, { pages: paths.length, reused: false });
+        }
+      }),
+    );
+  } finally {
+    await Promise.all(engines.map((engine) => engine.close()));
+  }
+  const pages = [...results.values()].reduce((sum, r) => sum + r.pages, 0);
+  const reused = shards.filter((shard) => results.get(shard)?.reused);
+  await writeFile(path.join(bundleDir, SHARD_MANIFEST), `${JSON.stringify(shards)}\n`);
+  return { pages, bundleDir, shards, reused };
+}

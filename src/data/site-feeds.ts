@@ -1,0 +1,181 @@
+// Glue shared by the feed and calendar routes (the `_` keeps it from being a route): gathers plain
+// data from the site data and dictionaries for the pure builders in src/lib/feeds.ts and
+// src/lib/icalendar.ts, and renders article bodies through Astro for full-content feeds.
+import { experimental_AstroContainer as AstroContainer } from 'astro/container';
+import { render } from 'astro:content';
+import { loadSiteData, type EventEntry, type PublishedStory, type SiteData } from './content.ts';
+import { localeInfo, uiStrings } from '#i18n/index.ts';
+import { feedItems, rssXml, speakerFeedPath, tagFeedPath, type Feed } from '#lib/feeds.ts';
+import { localize } from '#lib/format.ts';
+import { eventStamp, eventUid, type Calendar, type CalendarEvent } from '#lib/icalendar.ts';
+import { localizedPath } from '#lib/paths.ts';
+import { defaultLocale, localeCodes, siteConfig, type Locale } from '#site.config';
+
+let container: Promise<AstroContainer> | undefined;
+const bodies = new Map<string, Promise<string | undefined>>();
+
+/**
+ * An article's body as its page shows it. Rendering through Astro (rather than reading
+ * `entry.rendered.html`) resolves local images to the files the build emits for the pages;
+ * each body is rendered once per build, however many feeds carry it.
+ */
+function renderedBody(data: SiteData, entryId: string): Promise<string | undefined> {
+  let body = bodies.get(entryId);
+  if (!body) {
+    body = (async () => {
+      const entry = data.articles.get(entryId);
+      if (!entry) return undefined;
+      try {
+        container ??= AstroContainer.create();
+        const { Content } = await render(entry);
+        return await (await container).renderToString(Content);
+      } catch {
+        // The stored HTML still serves: `feedHtml` drops its unresolved image placeholders.
+        return entry.rendered?.html;
+      }
+    })();
+    bodies.set(entryId, body);
+  }
+  return body;
+}
+
+/** What a feed route asks for. */
+export interface FeedRequest {
+  /** The feed's locale. */
+  readonly locale: Locale;
+  /** `Astro.site` (the production URL when unset). */
+  readonly site: URL | undefined;
+  /** Candidate stories, newest first; `feedItems` keeps the locale's own versions. */
+  readonly stories: readonly PublishedStory[];
+  /** Feed title. */
+  readonly title: string;
+  /** Feed description. */
+  readonly description: string;
+  /** Site path of the page the feed follows. */
+  readonly home: string;
+  /** Site path of the feed file itself. */
+  readonly self: string;
+}
+
+/** A feed's plain data, ready for `rssXml`, `atomXml` or `jsonFeed`. */
+export async function buildFeed(request: FeedRequest): Promise<Feed> {
+  const data = await loadSiteData();
+  const site = request.site ?? siteConfig.productionUrl;
+  const { htmlLang } = localeInfo(request.locale);
+  const full: boolean = siteConfig.feedContent === 'full';
+  const items = await feedItems(request.stories, {
+    site,
+    base: import.meta.env.BASE_URL,
+    locale: request.locale,
+    locales: localeCodes,
+    htmlLang,
+    size: siteConfig.feedSize,
+    tagLabels: new Map([...data.tags].map(([id, tag]) => [id, tag.data.label])),
+    bodyHtml: full ? (entryId) => renderedBody(data, entryId) : undefined,
+  });
+  return {
+    title: request.title,
+    description: request.description,
+    language: htmlLang,
+    home: new URL(request.home, site).href,
+    self: new URL(request.self, site).href,
+    author: { name: localize(siteConfig.publisher.name, request.locale, defaultLocale), url: siteConfig.publisher.url },
+    items,
+    // An empty feed is dated by the archive's newest story: deterministic, and never the clock.
+    emptyUpdated: data.stories[0]?.date,
+  };
+}
+
+/** The feed of a locale's whole archive (the RSS, Atom and JSON routes differ only in `self`). */
+export async function localeFeed(locale: Locale, site: URL | undefined, self: string): Promise<Feed> {
+  const t = uiStrings(locale);
+  const { stories } = await loadSiteData();
+  return buildFeed({
+    locale,
+    site,
+    stories,
+    title: t.siteName,
+    description: t.siteDescription,
+    home: localizedPath(import.meta.env.BASE_URL, locale),
+    self,
+  });
+}
+
+/** Events that have a start date (only those can be put in a calendar), earliest first, then by id. */
+export function datedEvents(data: SiteData): EventEntry[] {
+  return [...data.events.values()]
+    .filter((event) => event.data.start !== undefined)
+    .map((event) => ({ event, key: `${event.data.start ?? ''} ${event.id}` }))
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+    .map(({ event }) => event);
+}
+
+/** An event in a locale as a calendar carries it (the caller has checked it has a start). */
+export function calendarEvent(data: SiteData, event: EventEntry, locale: Locale, site: URL | undefined): CalendarEvent {
+  const t = uiStrings(locale);
+  const base = import.meta.env.BASE_URL;
+  const text = (value: Readonly<Record<string, string>> | undefined) =>
+    value ? localize(value, locale, defaultLocale) : undefined;
+  const place =
+    event.data.city || event.data.venue ? t.placeOf(text(event.data.venue), text(event.data.city)) : undefined;
+  const organisers = (event.data.organisers ?? []).flatMap((ref) => {
+    const org = data.organisations.get(ref.id);
+    return org ? [text(org.data.name) ?? ref.id] : [];
+  });
+  const parent = event.data.partOf && data.events.get(event.data.partOf.id);
+  const description = [
+    event.data.theme && t.labelled(t.theme, text(event.data.theme) ?? ''),
+    organisers.length > 0 && t.labelled(t.organisers, organisers.join(t.listSeparator)),
+    parent && t.labelled(t.partOf, text(parent.data.name) ?? parent.id),
+  ].filter((line): line is string => typeof line === 'string');
+  // DTSTAMP: when the archive last learned about the event (its stories), the same in every locale.
+  const instants = (data.indexes.byEvent.get(event.id) ?? []).flatMap((story) => [
+    story.date.instant,
+    ...[...story.versions.values()].flatMap((v) => (v.data.updated ? [v.data.updated.instant] : [])),
+  ]);
+  const start = event.data.start ?? '';
+  return {
+    uid: eventUid(event.id, site ?? siteConfig.productionUrl),
+    url: new URL(localizedPath(base, locale, 'events', event.id), site ?? siteConfig.productionUrl).href,
+    summary: text(event.data.name) ?? event.id,
+    start,
+    end: event.data.end,
+    location: place || undefined,
+    description: description.length > 0 ? description.join('\n') : undefined,
+    stamp: eventStamp(start, instants),
+  };
+}
+
+/** A calendar in a locale. */
+export function calendar(locale: Locale, site: URL | undefined, name: string, events: CalendarEvent[]): Calendar {
+  const host = new URL(site ?? siteConfig.productionUrl).hostname;
+  return { name, prodId: `-//${host}//News Archive//${locale.toUpperCase()}`, events };
+}
+
+/** Which entry pages have a feed of their own: a speaker's stories, a topic's stories. */
+export type EntryFeedKind = 'speakers' | 'tags';
+
+/** The RSS response of one speaker's or topic's stories in one locale (empty but valid without stories). */
+export async function entryFeedResponse(
+  kind: EntryFeedKind,
+  locale: Locale,
+  id: string,
+  site: URL | undefined,
+): Promise<Response> {
+  const t = uiStrings(locale);
+  const base = import.meta.env.BASE_URL;
+  const data = await loadSiteData();
+  const isSpeaker = kind === 'speakers';
+  const text = isSpeaker ? data.speakers.get(id)?.data.name : data.tags.get(id)?.data.label;
+  const name = localize(text ?? {}, locale, defaultLocale) || id;
+  const feed = await buildFeed({
+    locale,
+    site,
+    stories: (isSpeaker ? data.indexes.bySpeaker : data.indexes.byTag).get(id) ?? [],
+    title: isSpeaker ? t.speakerFeedTitle(name) : t.topicFeedTitle(name),
+    description: isSpeaker ? t.speakerFeedDescription(name) : t.topicFeedDescription(name),
+    home: localizedPath(base, locale, kind, id),
+    self: isSpeaker ? speakerFeedPath(base, locale, id) : tagFeedPath(base, locale, id),
+  });
+  return new Response(await rssXml(feed), { headers: { 'Content-Type': 'application/rss+xml; charset=utf-8' } });
+}

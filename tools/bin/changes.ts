@@ -1,0 +1,233 @@
+#!/usr/bin/env node
+// `npm run changes -- --base <ref>`: what a pull request does to the archive: stories added, changed
+// and removed (per language, with preview URLs), registry entries, and the checker's problems in the
+// changed files. `--markdown` writes a summary for $GITHUB_STEP_SUMMARY. Information only: exit 0,
+// or 2 on a usage error (unknown option, unknown ref, not a git repository, no content folder).
+// Git runs through execFile with argument arrays, never a shell, and only on resolved commit ids.
+import { execFile } from 'node:child_process';
+import { realpath, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { checkContent } from '#pipeline/check/checker.ts';
+import type { Problem } from '#pipeline/check/problems.ts';
+import { readArticleFacts } from '#tools/authoring/status.ts';
+import {
+  changesJson,
+  changesMarkdown,
+  changesText,
+  fileChanges,
+  parseNameStatus,
+  planReads,
+  registryEntryName,
+  summariseChanges,
+  type FileFacts,
+} from '#tools/changes.ts';
+import { classifyContentPath } from '#pipeline/check/layout.ts';
+import { joinPath } from '#lib/paths.ts';
+import { siteConfig } from '#site.config';
+import { parseArgs } from 'node:util';
+import { parseCommandLine, usageError as exitWithUsageError } from '#tools/lib/cli.ts';
+import { buildSettings } from '#lib/environment.ts';
+
+const HELP = `Usage: npm run changes -- --base <ref> [--head <ref>] [--content <folder>]
+                           [--site-url <url>] [--base-path <path>] [--json | --markdown]
+
+Lists what the commits from <base> to <head> do to the content folder, like a pull request does:
+compares the merge base of <base> and <head> with <head> (git diff <base>...<head>), and shows
+  - stories added, changed or removed, per language, with the title and the preview URL of each
+    version (removed versions and drafts have no page, so no URL);
+  - speakers, organisations, events and tags added, changed or removed;
+  - the content checker's errors and warnings in the changed files (the checker reads the working
+    tree, so it runs only when <head> is the checked-out commit).
+A renamed file is shown as removed at its old path and added at its new one ("moved from/to"):
+a story that moves folder changes its URL; add the old path to its aliases to keep links working.
+Exits 0 (this is information; npm run check is the gate), 2 on a usage error.
+
+  --base <ref>        the branch the change goes into, e.g. origin/main (required)
+  --head <ref>        the change (default: HEAD)
+  --content <folder>  the content folder (default: $CONTENT_DIR, else content/), inside the repository
+  --site-url <url>    the preview's site URL (default: $SITE_URL, else ${siteConfig.productionUrl})
+  --base-path <path>  the preview's base path, e.g. /previews/pr-42/ (default: $BASE_PATH, else /)
+  --json              print the changes as JSON (stable key order)
+  --markdown          print a GitHub Markdown summary, e.g. >> "$GITHUB_STEP_SUMMARY"
+  --help              show this help`;
+
+/** Prints a usage error and exits 2. */
+function usageError(message: string): never {
+  return exitWithUsageError('changes', message);
+}
+
+const { values, positionals } = parseCommandLine('changes', HELP, () =>
+  parseArgs({
+    allowPositionals: true,
+    options: {
+      base: { type: 'string' },
+      head: { type: 'string', default: 'HEAD' },
+      content: { type: 'string' },
+      'site-url': { type: 'string' },
+      'base-path': { type: 'string' },
+      json: { type: 'boolean', default: false },
+      markdown: { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
+  }),
+);
+if (positionals.length > 0) usageError(`unexpected argument "${positionals[0] ?? ''}"`);
+if (values.base === undefined || values.base === '') usageError('--base <ref> is required, e.g. --base origin/main');
+if (values.json && values.markdown) usageError('choose one of --json and --markdown');
+// Refs come from CI templates; one starting with "-" would be read by git as an option.
+for (const [name, ref] of [
+  ['--base', values.base],
+  ['--head', values.head],
+] as const) {
+  if (ref.startsWith('-')) usageError(`${name} must be a branch, tag or commit, not "${ref}"`);
+}
+// An empty variable, as CI templates often leave, counts as unset (as in check-links).
+const siteUrl = values['site-url'] ?? (process.env['SITE_URL'] || siteConfig.productionUrl);
+const basePath = values['base-path'] ?? buildSettings(process.env).basePath;
+if (!/^https?:\/\//i.test(siteUrl) || !URL.canParse(siteUrl)) {
+  usageError(`the site URL must be a full http(s) address such as https://news.example.org (got "${siteUrl}")`);
+}
+if (!basePath.startsWith('/'))
+  usageError(`the base path must start with "/", e.g. /previews/pr-42/ (got "${basePath}")`);
+
+/** Git's output as bytes or text; rejects with git's own message on failure. */
+function git(args: readonly string[], options: { cwd: string; input?: string }): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const child = execFile(
+      'git',
+      // Settings of the user's git config that would change what the commands print.
+      ['-c', 'core.quotePath=false', '-c', 'diff.relative=false', '-c', 'color.ui=false', ...args],
+      { cwd: options.cwd, encoding: 'buffer', maxBuffer: 1024 * 1024 * 1024, env: { ...process.env, LC_ALL: 'C' } },
+      (error, stdout, stderr) => {
+        if (error) reject(new Error(stderr.toString('utf8').trim() || error.message));
+        else resolve(stdout);
+      },
+    );
+    // A git command that exits without reading its input closes the pipe: its exit status tells.
+    child.stdin?.on('error', () => undefined);
+    child.stdin?.end(options.input ?? '');
+  });
+}
+
+const text = async (args: readonly string[], cwd: string): Promise<string> =>
+  (await git(args, { cwd })).toString('utf8');
+
+// The repository and the content folder's place in it.
+const cwd = process.cwd();
+const toplevel = await text(['rev-parse', '--show-toplevel'], cwd)
+  .then((out) => out.trim())
+  .catch(() => usageError(`${cwd} is not inside a git repository: run this from a clone of the archive`));
+const contentArg = values.content ?? buildSettings(process.env).contentDir;
+const contentDir = await realpath(path.resolve(contentArg)).catch(() => undefined);
+if (!contentDir || !(await stat(contentDir)).isDirectory()) {
+  usageError(
+    `no content folder at ${path.resolve(contentArg)}: run from the project folder, or pass --content <folder>`,
+  );
+}
+const top = await realpath(toplevel);
+const contentPrefix = path.relative(top, contentDir).split(path.sep).join('/');
+if (contentPrefix.startsWith('..') || path.isAbsolute(contentPrefix)) {
+  usageError(`the content folder ${contentDir} is not inside the repository ${top}`);
+}
+
+/** Resolves a ref to a commit id, or stops with a hint (CI clones are often shallow). */
+async function commitOf(ref: string, option: string): Promise<string> {
+  try {
+    return (await text(['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`], top)).trim();
+  } catch {
+    return usageError(
+      `${option} ${ref} is not a commit in this repository: fetch it first (git fetch origin <branch>; ` +
+        'in GitHub Actions, actions/checkout with fetch-depth: 0)',
+    );
+  }
+}
+const baseCommit = await commitOf(values.base, '--base');
+const headCommit = await commitOf(values.head, '--head');
+const mergeBase = await text(['merge-base', baseCommit, headCommit], top)
+  .then((out) => out.trim())
+  .catch(() =>
+    usageError(
+      `${values.base} and ${values.head} have no common ancestor here: the clone may be shallow ` +
+        '(git fetch --unshallow; in GitHub Actions, actions/checkout with fetch-depth: 0)',
+    ),
+  );
+
+// Limited to the content folder; `:(literal)` so that a folder name is never read as a pattern.
+const pathspec = contentPrefix === '' ? [] : ['--', `:(literal)${contentPrefix}`];
+const diff = await text(
+  ['diff', '--name-status', '-z', '-M', '--no-ext-diff', '--no-textconv', mergeBase, headCommit, ...pathspec],
+  top,
+);
+const changes = fileChanges(parseNameStatus(diff));
+const locales = siteConfig.locales.map((l) => l.code);
+const articlesPrefix = contentPrefix === '' ? 'articles' : `${contentPrefix}/articles`;
+const headArticles = (
+  await text(['ls-tree', '-r', '-z', '--name-only', headCommit, '--', `:(literal)${articlesPrefix}`], top)
+)
+  .split('\0')
+  .filter((file) => file !== '');
+
+/** Reads files at a commit with one `git cat-file --batch` (one process, however many files). */
+async function readAt(commit: string, files: readonly string[]): Promise<Map<string, Buffer>> {
+  const contents = new Map<string, Buffer>();
+  if (files.length === 0) return contents;
+  // Paths in the plan are article and registry files, whose names never hold a newline.
+  const out = await git(['cat-file', '--batch'], { cwd: top, input: files.map((f) => `${commit}:${f}\n`).join('') });
+  let offset = 0;
+  for (const file of files) {
+    const eol = out.indexOf(0x0a, offset);
+    const header = out.subarray(offset, eol).toString('utf8');
+    offset = eol + 1;
+    const match = / blob (\d+)$/.exec(header);
+    if (!match) continue; // "missing": nothing to show
+    const size = Number(match[1]);
+    contents.set(file, out.subarray(offset, offset + size));
+    offset += size + 1;
+  }
+  return contents;
+}
+
+const plan = planReads(changes, headArticles, contentPrefix, locales);
+const facts = new Map<string, FileFacts>();
+for (const [commit, files] of [
+  [headCommit, plan.head],
+  [mergeBase, plan.base],
+] as const) {
+  for (const [file, bytes] of await readAt(commit, files)) {
+    const rel = contentPrefix === '' ? file : file.slice(contentPrefix.length + 1);
+    if (classifyContentPath(rel, locales).kind === 'entry') {
+      facts.set(file, { title: registryEntryName(bytes, locales[0] ?? 'en'), draft: false });
+    } else {
+      const { title, draft } = readArticleFacts(bytes, siteConfig);
+      facts.set(file, { title, draft });
+    }
+  }
+}
+
+// The checker reads files on disk: its verdict describes <head> only when <head> is checked out.
+const checkedOut = await commitOf('HEAD', '--head');
+const checked = checkedOut === headCommit;
+let problems: Problem[] = [];
+if (checked) {
+  problems = (await checkContent({ contentDir, config: siteConfig, displayRoot: top })).problems;
+}
+
+const summary = summariseChanges({
+  changes,
+  contentPrefix,
+  locales,
+  headArticles,
+  facts,
+  siteUrl,
+  basePath,
+  problems,
+});
+const previewUrl = new URL(joinPath(basePath), siteUrl).href;
+const render = { contentPrefix, locales, previewUrl, checked };
+if (values.json) {
+  console.log(changesJson(summary, { base: values.base, head: values.head, mergeBase, siteUrl, basePath, checked }));
+} else if (values.markdown) {
+  console.log(changesMarkdown(summary, render));
+} else {
+  console.log(changesText(summary, { ...render, range: `${values.base}...${values.head}` }));
+}
