@@ -1,3 +1,4 @@
+import matter from 'gray-matter';
 import { describe, expect, it } from 'vitest';
 import { decodeUtf8, splitFrontmatter } from '#lib/source.ts';
 import { parseYaml } from '#lib/yaml.ts';
@@ -80,6 +81,52 @@ describe('splitFrontmatter', () => {
     expect(splitFrontmatter('---\r\ntitle: A\r\n---x\r\nBody\r\n')).toMatchObject({ ok: false, line: 3 });
     // A `----` rule in the text, after the closing line, is the text's own.
     expect(splitFrontmatter('---\ntitle: A\n---\nBody\n\n----\n')).toMatchObject({ ok: true, value: { bodyLine: 4 } });
+  });
+});
+
+describe('splitFrontmatter through gray-matter', () => {
+  it('gives the padded YAML, the body and its line for empty, blank and last-line frontmatter', () => {
+    expect(splitFrontmatter('---\n---\nBody\n')).toEqual({
+      ok: true,
+      value: { yaml: '', body: 'Body\n', bodyLine: 3 },
+    });
+    expect(splitFrontmatter('---\n\n\n---\n')).toEqual({ ok: true, value: { yaml: '\n\n', body: '', bodyLine: 5 } });
+    // Closed on the file's last line, without a line break: no body.
+    expect(splitFrontmatter('---\ntitle: A\n---')).toEqual({
+      ok: true,
+      value: { yaml: '\ntitle: A', body: '', bodyLine: 4 },
+    });
+    // Spaces after either delimiter belong to neither the YAML nor the body.
+    expect(splitFrontmatter('---  \ntitle: A\n---\t\nBody\n')).toEqual({
+      ok: true,
+      value: { yaml: '\ntitle: A', body: 'Body\n', bodyLine: 4 },
+    });
+  });
+  it('refuses what gray-matter would take as a language tag or as no frontmatter at all', () => {
+    expect(splitFrontmatter('---toml\ntitle = "A"\n---\nBody\n')).toMatchObject({ ok: false, line: 1 });
+    expect(splitFrontmatter('------\ntitle: A\n---\nBody\n')).toMatchObject({ ok: false, line: 1 });
+    expect(splitFrontmatter('')).toMatchObject({ ok: false, line: 1, message: expect.stringContaining('must start') });
+  });
+  it('finds the closing line wherever it is in a long file, also across the first 2 KB shown to gray-matter', () => {
+    for (const fields of [2030, 2040, 2041, 2042, 2043, 2044, 2045, 2050, 5000]) {
+      const yaml = `\ntitle: ${'a'.repeat(fields - 12)}`;
+      const split = splitFrontmatter(`---${yaml}\n---\n${'Body\n'.repeat(1000)}`);
+      expect(split).toMatchObject({ ok: true, value: { yaml, bodyLine: 4 } });
+      expect(split.ok && split.value.body.length).toBe(5000);
+    }
+    const unclosed = splitFrontmatter(`---\ntitle: A\n${'text\n'.repeat(1000)}`);
+    expect(unclosed).toMatchObject({ ok: false, line: 1, message: expect.stringContaining('never closed') });
+  });
+  it('closes at a "---" line as before when a lone carriage return follows the first candidate', () => {
+    expect(splitFrontmatter('---\ntitle: A\n---\rx: b\n---\nBody\n')).toEqual({
+      ok: true,
+      value: { yaml: '\ntitle: A\n---\rx: b', body: 'Body\n', bodyLine: 5 },
+    });
+  });
+  it("leaves gray-matter's cache empty: every call passes options, so no file is kept", () => {
+    for (let i = 0; i < 10; i++) splitFrontmatter(`---\ntitle: A${i}\n---\nBody\n`);
+    // `cache` is gray-matter's own, missing from its types.
+    expect(Object.keys((matter as unknown as { cache: Record<string, unknown> }).cache)).toEqual([]);
   });
 });
 
