@@ -2,15 +2,9 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import {
-  formatStatus,
-  isLater,
-  readArticleFacts,
-  readArticleVersions,
-  statusJson,
-  translationStatus,
-  type ArticleVersion,
-} from '#tools/authoring/status.ts';
+import { readArticleFacts, readArticleVersions, type ArticleVersion } from '#tools/authoring/status.ts';
+import { formatStatus, statusJson } from '#tools/authoring/status-output.ts';
+import { isLater, translationStatus } from '#tools/authoring/translation-status.ts';
 import { parsePublishedAt, type PublishedAt } from '#lib/dates.ts';
 import { siteConfig } from '#site.config';
 

@@ -21,13 +21,8 @@ import {
   type NameMatch,
   type UnknownName,
 } from './name-matcher.ts';
-import {
-  firstSentence,
-  parseRelease,
-  type LanguageScripts,
-  type PhotoCredit,
-  type ReleaseStory,
-} from './press-release.ts';
+import { parseRelease, type ReleaseStory } from './press-release.ts';
+import { firstSentence, type LanguageScripts, type PhotoCredit } from './release-blocks.ts';
 import { slugify, suffixedSlug } from '#pipeline/check/slug.ts';
 
 /** What the import needs besides the raw text. */

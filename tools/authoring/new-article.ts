@@ -7,7 +7,8 @@ import type { CollectionName } from '#schemas/common.ts';
 import { dayInTimeZone, parsePublishedAt } from '#lib/dates.ts';
 import { primaryLanguage } from '#lib/stories.ts';
 import { didYouMean } from '#lib/suggest.ts';
-import { renderArticle, TODO, translationDraft, type ArticleDraft, type SourceArticle } from './article-file.ts';
+import { renderArticle, TODO, type ArticleDraft } from './article-file.ts';
+import { translationDraft, type SourceArticle } from './article-translation.ts';
 import { articlePath, storiesWithSlug, type ContentState, type StoryFolder } from './content-folder.ts';
 import { isValidSlug, slugify } from '#pipeline/check/slug.ts';
 

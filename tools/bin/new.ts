@@ -5,9 +5,10 @@
 // file exists, a link, a read-only or full disk), 2 on a usage error. The logic is in tools/authoring/.
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { readSourceArticle } from '#tools/authoring/article-file.ts';
+import { readSourceArticle } from '#tools/authoring/article-translation.ts';
 import { readContentState, type ContentState } from '#tools/authoring/content-folder.ts';
-import { readContentFile, writeContentFile } from '#tools/authoring/content-io.ts';
+import { readContentFile } from '#tools/authoring/content-io.ts';
+import { writeContentFile } from '#tools/authoring/content-write.ts';
 import {
   findStory,
   planNewArticle,

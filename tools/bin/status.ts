@@ -4,7 +4,9 @@
 // usage error (an unknown option, a content folder that does not exist).
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { formatStatus, readArticleVersions, statusJson, translationStatus } from '#tools/authoring/status.ts';
+import { readArticleVersions } from '#tools/authoring/status.ts';
+import { formatStatus, statusJson } from '#tools/authoring/status-output.ts';
+import { translationStatus } from '#tools/authoring/translation-status.ts';
 import { siteConfig } from '#site.config';
 import { parseArgs } from 'node:util';
 import { parseCommandLine, usageError as exitWithUsageError } from '#tools/lib/cli.ts';

@@ -2,13 +2,11 @@ import { describe, expect, it } from 'vitest';
 import {
   ARTICLE_FIELDS,
   MAX_SUMMARY_LENGTH,
-  readSourceArticle,
   renderArticle,
   todoText,
-  translationDraft,
   type ArticleDraft,
-  type SourceArticle,
 } from '#tools/authoring/article-file.ts';
+import { readSourceArticle, translationDraft, type SourceArticle } from '#tools/authoring/article-translation.ts';
 import { splitFrontmatter } from '#lib/source.ts';
 import { parseYaml } from '#lib/yaml.ts';
 import { frontmatterTodos } from '#pipeline/check/todos.ts';

@@ -7,16 +7,14 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readContentState } from '#tools/authoring/content-folder.ts';
 import {
-  checkContentFile,
   contentFolderProblem,
   contentPathParts,
   describeFileError,
   EditorFileError,
   readContentFile,
-  writeContentFile,
   type FileIo,
-  type WriteOptions,
 } from '#tools/authoring/content-io.ts';
+import { checkContentFile, writeContentFile, type WriteOptions } from '#tools/authoring/content-write.ts';
 
 let base: string;
 let content: string;

@@ -1,15 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  assembleStories,
-  detectLanguage,
-  firstSentence,
-  isHeadingLike,
-  parseRelease,
-  parseReleaseDate,
-  releaseBlocks,
-} from '#tools/authoring/press-release.ts';
+import { assembleStories, parseRelease } from '#tools/authoring/press-release.ts';
+import { detectLanguage, firstSentence, isHeadingLike, releaseBlocks } from '#tools/authoring/release-blocks.ts';
+import { parseReleaseDate } from '#tools/authoring/release-date.ts';
 import { parseCredit } from '#plugins/rehype-figures.ts';
 import { siteConfig } from '#site.config';
 
