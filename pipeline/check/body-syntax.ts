@@ -29,8 +29,7 @@ import { headingIdsMessageSource, remarkHeadingIds } from '#plugins/remark-headi
 import { remarkMathSyntax } from '#plugins/remark-math-syntax.ts';
 import { remarkShortcodes } from '#plugins/remark-shortcodes.ts';
 import { getMark, sourceOf } from '#plugins/source-marks.ts';
-import { bodyRegions, ParsedBody } from './markdown.ts';
-import type { BodyNote } from './body-lint.ts';
+import { bodyRegions, ParsedBody, type BodyNote } from './markdown.ts';
 import { excerpt } from './todos.ts';
 
 /** The article pipeline's remark plugins, without typography. */

@@ -13,7 +13,6 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified, type PluggableList } from 'unified';
 import { VFile } from 'vfile';
-import { walkElements } from '#plugins/hast-helpers.ts';
 import { remarkCallouts } from '#plugins/remark-callouts.ts';
 import { remarkHeadingIds } from '#plugins/remark-heading-ids.ts';
 import { remarkMathSyntax } from '#plugins/remark-math-syntax.ts';
@@ -24,6 +23,7 @@ import { rehypeHeadingLevels } from '#plugins/rehype-heading-levels.ts';
 import { rehypeMathml } from '#plugins/rehype-mathml.ts';
 import { clobberPrefix, rehypeSanitizeBody } from '#plugins/rehype-sanitize-body.ts';
 import { bodyRegions } from './markdown.ts';
+import { visit } from 'unist-util-visit';
 
 /** The anchors of one article page. */
 export interface PageAnchors {
@@ -119,7 +119,7 @@ export function pageAnchors(body: string): PageAnchors {
   const text = parts.map((part) => part.parsed.text).join('\n\n');
   const file = new VFile({ value: text });
   const tree = pipeline.runSync(pipeline.parse(file), file);
-  walkElements(tree, (node) => {
+  visit(tree, 'element', (node) => {
     const values = [node.properties['id'], node.tagName === 'a' ? node.properties['name'] : undefined];
     for (const value of values) {
       if (typeof value !== 'string' || value === '') continue;

@@ -75,7 +75,7 @@ export async function imageSizeProblem(bytes: Uint8Array): Promise<string | unde
  * GIF, WebP and SVG (and draw.io's start tag is refused from its first 1,000 bytes), 128 KiB that of
  * a JPEG behind a camera's EXIF block. Reading less keeps `npm run check` fast on photo archives.
  */
-const HEAD_SIZES = [4 * 1024, 128 * 1024];
+const HEAD_SIZES = [4 * 1024, 128 * 1024] as const;
 
 /** The first `size` bytes of `file` in a buffer of their own, exactly as long as what was read. */
 function readHead(file: string, size: number): Uint8Array {
@@ -89,13 +89,19 @@ function readHead(file: string, size: number): Uint8Array {
   }
 }
 
+/** The start of an image file that {@link imageFileSizeProblem} tries first: read it once, to sniff the format too. */
+export function readImageHead(file: string): Uint8Array {
+  return readHead(file, HEAD_SIZES[0]);
+}
+
 /**
- * {@link imageSizeProblem} for a file on disk. Tries its start first, and the whole file (read as
- * Astro reads it, with `readFile`) only when the start is not enough.
+ * {@link imageSizeProblem} for a file on disk. Tries its start first (`first`, when the caller has
+ * read it with {@link readImageHead}), and the whole file (read as Astro reads it, with `readFile`)
+ * only when the start is not enough.
  */
-export async function imageFileSizeProblem(file: string): Promise<string | undefined> {
+export async function imageFileSizeProblem(file: string, first?: Uint8Array): Promise<string | undefined> {
   for (const size of HEAD_SIZES) {
-    const head = readHead(file, size);
+    const head = size === HEAD_SIZES[0] && first !== undefined ? first : readHead(file, size);
     const problem = await imageSizeProblem(head);
     // A size read from the start is the whole file's; a file shorter than the read is all there is.
     if (problem === undefined || head.length < size) return problem;

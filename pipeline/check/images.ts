@@ -17,8 +17,9 @@ import type { Nodes } from 'mdast';
 import { definitions } from 'mdast-util-definitions';
 import { visit } from 'unist-util-visit';
 import { resolveInContent, visible } from '#lib/content-files.ts';
-import { formatByExtension, IMAGE_EXTENSIONS, sniffImageFile } from '#lib/image-files.ts';
-import { imageFileSizeProblem } from './image-size.ts';
+import { formatByExtension, HEAD_BYTES, IMAGE_EXTENSIONS, sniffImage } from '#lib/image-files.ts';
+import { srcsetUrls } from '#lib/srcset.ts';
+import { imageFileSizeProblem, readImageHead } from './image-size.ts';
 import { pipelineImagePath } from '#plugins/rehype-raw-images.ts';
 import { ParsedBody } from './markdown.ts';
 
@@ -69,12 +70,6 @@ const HTML_ASSETS: Readonly<
   ],
   audio: [['src', 'src', 'media']],
 };
-
-/** The URLs of a `srcset` (hast splits it at commas): each candidate's first word, its descriptor dropped. */
-function srcsetUrls(value: unknown): string[] {
-  const items = Array.isArray(value) ? value.map(String) : typeof value === 'string' ? value.split(',') : [];
-  return items.map((item) => item.trim().split(/\s+/)[0] ?? '').filter((url) => url !== '');
-}
 
 /**
  * Every file a Markdown body names: Markdown images (inline and by reference, the way Astro's
@@ -168,20 +163,23 @@ export async function imageProblem(
     const extensions = Object.keys(IMAGE_EXTENSIONS).join(', ');
     return `"${visible(written)}" is not an image file name: use one of ${extensions}`;
   }
-  let format;
+  const unreadable = (error: unknown): string =>
+    `image "${visible(written)}" cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`;
+  // One read of the file's start for both questions: what it is, and (most often) its size.
+  let head;
   try {
-    format = sniffImageFile(resolved.abs);
+    head = readImageHead(resolved.abs);
   } catch (error) {
-    return `image "${visible(written)}" cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`;
+    return unreadable(error);
   }
-  if (!format) {
+  if (!sniffImage(head.subarray(0, HEAD_BYTES))) {
     return `"${visible(written)}" is not an image: its content is not PNG, JPEG, GIF, WebP, AVIF, TIFF or SVG; save the picture again in one of these formats`;
   }
   let sizeProblem;
   try {
-    sizeProblem = await imageFileSizeProblem(resolved.abs);
+    sizeProblem = await imageFileSizeProblem(resolved.abs, head);
   } catch (error) {
-    return `image "${visible(written)}" cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`;
+    return unreadable(error);
   }
   // The build stops on such an image with Astro's NoImageMetadata, which names neither file nor reason.
   if (sizeProblem !== undefined) return `the build cannot read the size of image "${visible(written)}": ${sizeProblem}`;

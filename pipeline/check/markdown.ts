@@ -23,6 +23,12 @@ export interface BodyPosition {
   readonly column: number;
 }
 
+/** Something the editor should hear about a place in the body. */
+export interface BodyNote extends BodyPosition {
+  /** What happens to it and what to write instead. */
+  readonly message: string;
+}
+
 /** A span of the body by UTF-16 offsets: start inclusive, end exclusive. */
 export type Range = readonly [start: number, end: number];
 

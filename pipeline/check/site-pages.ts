@@ -5,7 +5,7 @@
  * builders (../paths.ts, ../feeds.ts, ../icalendar.ts, ../pagination.ts) from the same story,
  * listing and index rules (../stories.ts, ../indexes.ts) as the build. Paths are from the site's
  * root: editors write `/en/2024/x/` and the build adds `BASE_PATH` (src/plugins/rehype-base-path.ts).
- * Pure: the caller hands over what it read.
+ * Pure: the caller hands over what it read. What a missing path may have meant is ./page-hints.ts's.
  */
 import { FEED_FORMATS, feedPath, speakerFeedPath, tagFeedPath, type FeedFormat } from '#lib/feeds.ts';
 import { eventCalendarPath, eventsCalendarPath } from '#lib/icalendar.ts';
@@ -15,7 +15,7 @@ import { normaliseAlias } from '#lib/aliases.ts';
 import { paginateLocales } from '#lib/pagination.ts';
 import { filePath, localizedPath, storyPath } from '#lib/paths.ts';
 import { listingItems, type SharedFacts, type Story } from '#lib/stories.ts';
-import { closestMatch } from '#lib/suggest.ts';
+import { pageHints, type LinkOrigin } from './page-hints.ts';
 
 /** What an article's data must give for the site's pages. */
 export interface PageFacts extends SharedFacts {
@@ -57,14 +57,6 @@ export interface SitePage {
   readonly article?: string;
 }
 
-/** Where a link is written: its story, for suggestions in its language and its neighbourhood. */
-export interface LinkOrigin {
-  /** The story's slug. */
-  readonly slug: string;
-  /** The article's language. */
-  readonly language: string;
-}
-
 /** The pages of one site. */
 export interface SitePages {
   /** The page or file at a decoded site path (`/en/2024/x/`, `/en/rss.xml`), found as a static server finds it. */
@@ -89,27 +81,6 @@ const ROOT_FILES = ['index.html', '404.html', 'robots.txt', '_redirects'];
 function servedFile(sitePath: string): string {
   const rel = sitePath.slice(1);
   return rel === '' || rel.endsWith('/') ? `${rel}index.html` : rel;
-}
-
-/** File names that stand for their folder: a language's file, an index, a read-me. */
-const FOLDER_FILE = /^(?:[a-z]{2}(?:-[A-Za-z]+)?|_?index|readme)\.mdx?$/i;
-/** A date at the start of a name: `2022-06-21-`. */
-const DATE_PREFIX = /^\d{4}(?:-\d{1,2}){0,2}-/;
-
-/** A name as a story slug would have it: `Release_1.4` → `release-1-4`, `install.mdx` → `install`. */
-function slugLike(name: string): string {
-  return name
-    .replace(/\.mdx?$/i, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, '-')
-    .replace(/^-+|-+$/g, '');
-}
-
-/** How many characters two strings share at their start. */
-function sharedStart(a: string, b: string): number {
-  let n = 0;
-  while (n < a.length && n < b.length && a[n] === b[n]) n++;
-  return n;
 }
 
 /** The pages and files the site will have, with the routes and rules of the build. */
@@ -196,121 +167,5 @@ export function sitePages<D extends PageFacts>(content: SiteContent<D>): SitePag
   const storyPage = (year: string, slug: string, language: string): string | undefined =>
     stories.get(`${year}/${slug}`)?.versions.has(language) ? storyPath(base, language, { year, slug }) : undefined;
 
-  /** A story's page in the reader's language if it has one, else in its first published language. */
-  const pageOf = (story: Story<D>, language: string | undefined): string => {
-    const code = language !== undefined && story.versions.has(language) ? language : [...story.versions.keys()][0];
-    return storyPath(base, code ?? locales[0] ?? 'en', story);
-  };
-
-  // Built on the first hint only: most checks have no broken link.
-  let bySlug: Map<string, Story<D>> | undefined;
-  let bySuffix: Map<string, Story<D>[]> | undefined;
-  let byShape: Map<string, string[]> | undefined;
-  let byLowerCase: Map<string, string> | undefined;
-  const shapeOf = (segments: readonly string[]): string =>
-    `${segments.length} ${locales.includes(segments[0] ?? '') ? segments[0] : ''}`;
-
-  /** The story a converted site's address probably meant: its last names, joined, end a story's slug. */
-  const storyByName = (segments: readonly string[], from?: LinkOrigin): Story<D> | undefined => {
-    if (!bySlug || !bySuffix) {
-      bySlug = new Map();
-      bySuffix = new Map();
-      for (const story of content.stories) {
-        bySlug.set(story.slug, story);
-        const parts = story.slug.split('-');
-        for (let i = 1; i < parts.length; i++) {
-          const suffix = parts.slice(i).join('-');
-          const list = bySuffix.get(suffix);
-          if (list) list.push(story);
-          else bySuffix.set(suffix, [story]);
-        }
-      }
-    }
-    // A language's file or a folder's index names the folder above it (`../other/en.md`, `_index.md`).
-    const written = segments.filter((segment, i) => i < segments.length - 1 || !FOLDER_FILE.test(segment));
-    const names = written.map(slugLike).filter((name) => name !== '');
-    const keys: string[] = [];
-    for (let count = Math.min(names.length, 4); count >= 1; count--) {
-      const key = names.slice(-count).join('-');
-      // Blog files and folders often start with their date (`2022-06-21-release-1.4.md`).
-      keys.push(key, key.replace(DATE_PREFIX, ''));
-    }
-    for (const key of keys) {
-      // Too general to name a story: nothing, a language, a year.
-      if (key === '' || locales.includes(key) || /^\d+$/.test(key)) continue;
-      const exact = bySlug.get(key);
-      if (exact) return exact;
-      const candidates = bySuffix.get(key) ?? [];
-      // Several stories end so: the one nearest the linking story's own slug (its section of the
-      // docs), then the one with the fewest other words; none when that still leaves a choice.
-      const rank = (story: Story<D>): number =>
-        (from ? sharedStart(story.slug, from.slug) : 0) * 1000 - story.slug.length;
-      const best = Math.max(...candidates.map(rank));
-      const nearest = candidates.filter((story) => rank(story) === best);
-      if (nearest.length === 1) return nearest[0];
-    }
-    return undefined;
-  };
-
-  const hint = (pathname: string, from?: LinkOrigin, fragment: (page: string) => string = () => ''): string => {
-    const segments = pathname.split('/').filter((segment) => segment !== '');
-    const [first = '', second = '', third = ''] = segments;
-    const suggest = (page: string, lead = 'Did you mean'): string => ` ${lead} "${page}${fragment(page)}"?`;
-    // A story folder that exists, in a language it is not published in.
-    if (segments.length === 3 && locales.includes(first)) {
-      const folder = content.folders.get(`${second}/${third}`);
-      if (folder) {
-        const story = stories.get(`${second}/${third}`);
-        const available = story ? [...story.versions.keys()].map((code) => storyPath(base, code, story)) : [];
-        const others =
-          available.length > 0 ? ` Link to ${available.map((p) => `"${p}${fragment(p)}"`).join(' or ')}.` : '';
-        if (folder.get(first)?.draft)
-          return ` The ${first} version of ${second}/${third} is a draft: it is not published.${others}`;
-        if (!folder.has(first)) return ` The story ${second}/${third} has no ${first} version.${others}`;
-      }
-    }
-    // The same path in other letter case: servers tell them apart.
-    byLowerCase ??= new Map([...files.keys()].map((file) => [file.toLowerCase(), file]));
-    const rel = segments.join('/');
-    for (const candidate of servedFiles(rel.toLowerCase(), 'page')) {
-      const file = byLowerCase.get(candidate);
-      if (file !== undefined)
-        return suggest(`/${file.replace(/index\.html$/, '')}`, 'Paths are case-sensitive: did you mean');
-    }
-    // An address of the site the content came from (`/docs/guide/install`, `../cue/basic`).
-    const story = storyByName(segments, from);
-    if (story) return suggest(pageOf(story, from?.language ?? (locales.includes(first) ? first : undefined)));
-    // A near miss among the pages of the same depth and locale.
-    if (!byShape) {
-      byShape = new Map();
-      for (const file of files.keys()) {
-        if (!file.endsWith('index.html')) continue;
-        const page = `/${file.slice(0, -'index.html'.length)}`;
-        const key = shapeOf(page.split('/').filter((segment) => segment !== ''));
-        const list = byShape.get(key);
-        if (list) list.push(page);
-        else byShape.set(key, [page]);
-      }
-    }
-    // Compared by their last names (the id or slug), the part editors mistype, within the pages of
-    // the same depth and locale; edit distance is at least the difference in length.
-    const last = segments.at(-1) ?? '';
-    const limit = Math.max(2, Math.ceil(last.length / 3));
-    const byName = new Map<string, string[]>();
-    for (const page of byShape.get(shapeOf(segments)) ?? []) {
-      const name = page.slice(0, -1).split('/').at(-1) ?? '';
-      if (Math.abs(name.length - last.length) > limit && !name.startsWith(last) && !last.startsWith(name)) continue;
-      const list = byName.get(name);
-      if (list) list.push(page);
-      else byName.set(name, [page]);
-    }
-    const name = closestMatch(last, byName.keys());
-    if (name === undefined) return '';
-    const wanted = `/${rel}/`;
-    const pages = byName.get(name) ?? [];
-    const best = pages.reduce((a, b) => (sharedStart(b, wanted) > sharedStart(a, wanted) ? b : a));
-    return suggest(best);
-  };
-
-  return { find, storyPage, hint };
+  return { find, storyPage, hint: pageHints(content, stories, files) };
 }

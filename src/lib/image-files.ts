@@ -25,7 +25,7 @@ export const IMAGE_EXTENSIONS: Readonly<Record<string, ImageFormat>> = {
 };
 
 /** Bytes read to recognise a format: enough for every signature and an SVG's XML prologue. */
-const HEAD_BYTES = 1024;
+export const HEAD_BYTES = 1024;
 
 /** Which image format `head` (a file's first bytes) starts with, if any. */
 export function sniffImage(head: Uint8Array): ImageFormat | undefined {

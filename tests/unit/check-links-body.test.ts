@@ -19,7 +19,7 @@ import { formatProblem } from '#pipeline/check/problems.ts';
 import { sitePages } from '#pipeline/check/site-pages.ts';
 import type { PublishedAt } from '#lib/dates.ts';
 import { buildStories } from '#lib/stories.ts';
-import { walkElements } from '#plugins/hast-helpers.ts';
+import { visit } from 'unist-util-visit';
 import { articleRehypePlugins, articleRemarkPlugins } from '#plugins/index.ts';
 import { rehypeCallouts } from '#plugins/rehype-callouts.ts';
 import { rehypeDiagramSource } from '#plugins/rehype-diagram-source.ts';
@@ -274,7 +274,7 @@ describe('pageAnchors', () => {
     const file = new VFile({ value: body, data: { astro: { frontmatter: { language: 'en' } } } });
     const tree = await processor.run(processor.parse(file), file);
     const ids = new Set<string>(articlePageIds);
-    walkElements(tree, (node) => {
+    visit(tree, 'element', (node) => {
       for (const id of [node.properties['id'], node.tagName === 'a' ? node.properties['name'] : undefined]) {
         if (typeof id === 'string') ids.add(id);
       }

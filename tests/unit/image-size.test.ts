@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { imageFileSizeProblem, imageSizeProblem, SVG_PROBE_BYTES } from '#pipeline/check/image-size.ts';
+import { imageFileSizeProblem, imageSizeProblem, readImageHead, SVG_PROBE_BYTES } from '#pipeline/check/image-size.ts';
 
 const text = (value: string): Uint8Array => new TextEncoder().encode(value);
 const SVG_NS = 'xmlns="http://www.w3.org/2000/svg"';
@@ -105,6 +105,9 @@ describe('imageFileSizeProblem', () => {
     await writeFile(file, whole);
     expect(await imageSizeProblem(new Uint8Array(whole).slice(0, 128 * 1024))).toMatch(/JPEG header/);
     expect(await imageFileSizeProblem(file)).toBeUndefined();
+    // The start the checker reads once (to sniff the format as well) gives the same verdict.
+    expect(readImageHead(file)).toHaveLength(4 * 1024);
+    expect(await imageFileSizeProblem(file, readImageHead(file))).toBeUndefined();
   });
 
   it('explains a draw.io file on disk, and a damaged one', async () => {
@@ -112,5 +115,7 @@ describe('imageFileSizeProblem', () => {
     expect(await imageFileSizeProblem(path.join(work, 'diagram.svg'))).toMatch(/draw\.io put a copy of the diagram/);
     await writeFile(path.join(work, 'cut.png'), (await picture('png')).subarray(0, 20));
     expect(await imageFileSizeProblem(path.join(work, 'cut.png'))).toMatch(/PNG header is damaged/);
+    const cut = path.join(work, 'cut.png');
+    expect(await imageFileSizeProblem(cut, readImageHead(cut))).toMatch(/PNG header is damaged/);
   });
 });
