@@ -9,38 +9,25 @@
  *   (A real folder cannot be swapped for another in one step without Linux-only renameat2.)
  * - `<out>.building/` is the staging folder the build writes into (see pipeline/build.ts), unless the
  *   output is on another filesystem than the project: see `stagingFor`.
- * - `<out>.lock` holds the pid of the build writing `<out>`.
+ * - `<out>.lock` holds the pid of the build writing `<out>` (output-lock.ts).
  *
  * A real `<out>/` folder left by an older build is moved to `<out>.versions/previous` just before
  * the link takes its place: the one moment without `<out>`, once. If the build dies right there,
  * the next build moves `previous` back. Whatever a killed build leaves (staging, temporary link,
  * half-copied or unpublished versions) is removed by the next build's `prepareOutput`.
  *
- * Hand-written: the npm packages for atomic writes replace single files, not a folder tree, and
- * proper-lockfile/lockfile locks have no "refuse with the holder's pid" mode.
+ * Hand-written: the npm packages for atomic writes replace single files, not a folder tree. The
+ * lock is in output-lock.ts, the sibling paths and file helpers both use in output-paths.ts.
  */
-import {
-  closeSync,
-  linkSync,
-  mkdirSync,
-  openSync,
-  readFileSync,
-  renameSync,
-  statSync,
-  unlinkSync,
-  writeSync,
-} from 'node:fs';
 import { createHash } from 'node:crypto';
 import * as fsp from 'node:fs/promises';
 import path from 'node:path';
+import { removeAbandonedLocks } from './output-lock.ts';
+import { codeOf, lstatOrNone, outputPaths, PublishError, remove, shownPath, type OutputPaths } from './output-paths.ts';
 
-/** Suffix (then a pid) of a stale lock being taken over, moved aside. */
-const STALE = '.stale-';
-
-/** A failure the person running the build can act on; its message is one line, shown as is. */
-export class PublishError extends Error {
-  override name = 'PublishError';
-}
+// The lock and the paths are part of publishing's interface: build.ts and the tests import them here.
+export { acquireLock, type OutputLock } from './output-lock.ts';
+export { outputPaths, PublishError, shownPath, type OutputPaths } from './output-paths.ts';
 
 /** The file operations that can fail across filesystems; tests inject failing ones. */
 export interface PublishFs {
@@ -76,71 +63,11 @@ export interface PublishResult {
   readonly atomic: boolean;
 }
 
-/** The sibling paths of an output folder. */
-export interface OutputPaths {
-  /** The output folder or link, absolute. */
-  readonly out: string;
-  /** Where the build writes before publishing. */
-  readonly staging: string;
-  /** Published versions; `<out>` links to one of them. */
-  readonly versions: string;
-  /** The link created before it is renamed over `<out>`. */
-  readonly next: string;
-  /** The lock file. */
-  readonly lock: string;
-  /** Where a real `<out>/` folder waits during the one non-atomic replacement. */
-  readonly previous: string;
-}
-
-/** The sibling paths of `outDir`. */
-export function outputPaths(outDir: string): OutputPaths {
-  const out = path.resolve(outDir);
-  const versions = `${out}.versions`;
-  return {
-    out,
-    staging: `${out}.building`,
-    versions,
-    next: `${out}.next`,
-    lock: `${out}.lock`,
-    previous: path.join(versions, 'previous'),
-  };
-}
-
-/** A path as the user would write it: relative inside the working folder, absolute elsewhere. */
-export function shownPath(dir: string, cwd = process.cwd()): string {
-  const relative = path.relative(cwd, dir);
-  return relative === '' || relative.startsWith('..') || path.isAbsolute(relative) ? dir : relative;
-}
-
 const defaultFs: PublishFs = {
   rename: (from, to) => fsp.rename(from, to),
   symlink: (target, link) => fsp.symlink(target, link, 'dir'),
   cp: (from, to) => fsp.cp(from, to, { recursive: true, errorOnExist: true, force: false, preserveTimestamps: true }),
 };
-
-/** The error code of a Node.js system error, if any. */
-function codeOf(error: unknown): string | undefined {
-  return error instanceof Error && 'code' in error && typeof error.code === 'string' ? error.code : undefined;
-}
-
-/** Removes a file, link or folder tree; a mount point is emptied and kept (rmdir says EBUSY). */
-async function remove(target: string): Promise<void> {
-  try {
-    await fsp.rm(target, { recursive: true, force: true, maxRetries: 2 });
-  } catch (error) {
-    if (codeOf(error) !== 'EBUSY') throw error;
-  }
-}
-
-/** lstat, or undefined when nothing is there. */
-async function lstatOrNone(target: string) {
-  try {
-    return await fsp.lstat(target);
-  } catch (error) {
-    if (codeOf(error) === 'ENOENT') return undefined;
-    throw error;
-  }
-}
 
 /** The version folder name `out` links to, if it is one of ours. */
 async function linkedVersion(paths: OutputPaths): Promise<string | undefined> {
@@ -188,13 +115,7 @@ export async function prepareOutput(outDir: string, options: PublishOptions = {}
   if (current === undefined) await fsp.rmdir(paths.versions).catch(() => undefined);
   await remove(paths.staging);
   if (options.staging) await remove(options.staging);
-  // A build killed while taking over a stale lock left it moved aside under its own pid.
-  const aside = `${path.basename(paths.lock)}${STALE}`;
-  for (const entry of await fsp.readdir(path.dirname(paths.out))) {
-    if (entry.startsWith(aside) && !holderAlive(Number(entry.slice(aside.length)), '')) {
-      await remove(path.join(path.dirname(paths.out), entry));
-    }
-  }
+  await removeAbandonedLocks(paths);
   await options.onStep?.('prepared');
 }
 
@@ -313,110 +234,4 @@ export async function publishSite(outDir: string, options: PublishOptions = {}):
   }
   await step('cleaned');
   return { version: linked ? version : paths.out, copied, atomic: linked };
-}
-
-/** A held lock on an output folder. */
-export interface OutputLock {
-  /** Releases the lock if this process still holds it; synchronous, so it can run on exit. */
-  readonly release: () => void;
-}
-
-/** The start time of process `pid` (Linux, from /proc), to tell a reused pid from the holder. */
-function startTimeOf(pid: number): string | undefined {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    // Field 22, counted after the command name (which may contain spaces) closes with ')'.
-    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
-  } catch {
-    return undefined;
-  }
-}
-
-/** Whether the process that wrote a lock (pid, start time or '') still runs. */
-function holderAlive(pid: number, started: string): boolean {
-  if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid) return false;
-  try {
-    process.kill(pid, 0);
-  } catch (error) {
-    // EPERM: the process exists but belongs to another user.
-    if (codeOf(error) !== 'EPERM') return false;
-  }
-  const now = startTimeOf(pid);
-  return started === '' || now === undefined || now === started;
-}
-
-/** The holder recorded in a lock file, with the file's inode; undefined if it is gone. */
-function readHolder(lock: string): { pid: number; started: string; ino: number; age: number } | undefined {
-  try {
-    const info = statSync(lock);
-    const [pid = '', started = ''] = readFileSync(lock, 'utf8').split('\n');
-    return { pid: Number(pid), started, ino: info.ino, age: Date.now() - info.mtimeMs };
-  } catch (error) {
-    if (codeOf(error) === 'ENOENT') return undefined;
-    throw error;
-  }
-}
-
-/**
- * Takes `<out>.lock` for this process, created exclusively with its pid (and start time, where
- * /proc has it). A lock whose process is dead is taken over; a live one makes this throw a
- * PublishError naming its pid. Take it before touching the staging folder.
- */
-export function acquireLock(outDir: string): OutputLock {
-  const { out, lock } = outputPaths(outDir);
-  const busy = (pid: number | undefined) =>
-    new PublishError(`another build is writing ${shownPath(out)}/ (pid ${pid || 'unknown'}); wait for it or stop it`);
-  const mine = `${process.pid}\n${startTimeOf(process.pid) ?? ''}\n`;
-  for (let attempt = 0; attempt < 5; attempt++) {
-    try {
-      const fd = openSync(lock, 'wx');
-      try {
-        writeSync(fd, mine);
-      } finally {
-        closeSync(fd);
-      }
-      return {
-        release: () => {
-          try {
-            if (readFileSync(lock, 'utf8') === mine) unlinkSync(lock);
-          } catch {
-            // Already gone.
-          }
-        },
-      };
-    } catch (error) {
-      if (codeOf(error) === 'ENOENT') {
-        // The folder that will hold the output does not exist yet.
-        mkdirSync(path.dirname(out), { recursive: true });
-        continue;
-      }
-      if (codeOf(error) !== 'EEXIST') throw error;
-    }
-    const holder = readHolder(lock);
-    if (!holder) continue;
-    // An empty lock is one being written this instant, unless it is old (its writer died there).
-    const unwritten = Number.isNaN(holder.pid) || holder.pid === 0;
-    if (unwritten ? holder.age < 10_000 : holderAlive(holder.pid, holder.started)) throw busy(holder.pid);
-    // Stale. Move it aside and check that it is the same file: two builds taking over the same
-    // stale lock at once must not both delete it and both go on.
-    const aside = `${lock}${STALE}${process.pid}`;
-    try {
-      renameSync(lock, aside);
-    } catch (error) {
-      if (codeOf(error) === 'ENOENT') continue;
-      throw error;
-    }
-    if (statSync(aside).ino !== holder.ino) {
-      // That was another build's fresh lock: put it back and leave the output to it.
-      try {
-        linkSync(aside, lock);
-      } catch {
-        // A third build took the lock meanwhile; it is held either way.
-      }
-      unlinkSync(aside);
-      throw busy(readHolder(lock)?.pid);
-    }
-    unlinkSync(aside);
-  }
-  throw busy(readHolder(lock)?.pid);
 }

@@ -2,15 +2,9 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import {
-  corpusFiles,
-  corpusStats,
-  editArticle,
-  editTarget,
-  planCorpus,
-  registrySizes,
-  type CorpusFile,
-} from '#tools/bench/corpus.ts';
+import { corpusFiles, corpusStats, editArticle, editTarget, planCorpus } from '#tools/bench/corpus.ts';
+import type { CorpusFile } from '#tools/bench/corpus-model.ts';
+import { registrySizes } from '#tools/bench/registries.ts';
 import { parseAstroLog, parseBuildPhases, parseTimeReport, routeKind, spread } from '#tools/bench/measure.ts';
 import { checkContent } from '#pipeline/check/checker.ts';
 import { countProblems, formatProblem } from '#pipeline/check/problems.ts';

@@ -1,17 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import {
-  changesJson,
-  changesMarkdown,
-  changesText,
-  escapeMarkdown,
-  fileChanges,
-  markdownCode,
-  parseNameStatus,
-  planReads,
-  registryEntryName,
-  summariseChanges,
-  type FileFacts,
-} from '#tools/changes.ts';
+import { changesJson } from '#tools/changes/json.ts';
+import { changesMarkdown, escapeMarkdown, markdownCode } from '#tools/changes/markdown.ts';
+import { fileChanges, parseNameStatus } from '#tools/changes/name-status.ts';
+import { planReads, registryEntryName, type FileFacts } from '#tools/changes/read.ts';
+import { summariseChanges } from '#tools/changes/summary.ts';
+import { changesText } from '#tools/changes/text.ts';
 import type { Problem } from '#pipeline/check/problems.ts';
 
 /** `git diff --name-status -z` output from records. */

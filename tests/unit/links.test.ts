@@ -5,7 +5,9 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkSiteLinks, formatLinkProblem, refreshUrl, srcsetUrls, type LinkProblem } from '#pipeline/links.ts';
+import { checkSiteLinks, formatLinkProblem, type LinkProblem } from '#pipeline/links.ts';
+import { srcsetUrls } from '#lib/srcset.ts';
+import { refreshUrl } from '#pipeline/links-html.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 let tmp: string;

@@ -5,6 +5,9 @@
  *
  * Templates use placeholders the generator fills: {city} {topic} {Topic} {kind} {Kind} {event}
  * {speaker} {speaker2} {org} {year} {n} {pct} {big} (a capital letter: capitalised in English).
+ *
+ * Over 300 lines because it is data: word lists, one term or template a line; splitting them would
+ * only scatter one vocabulary over several files.
  */
 
 /** A term in both languages. */

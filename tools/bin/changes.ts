@@ -3,25 +3,17 @@
 // and removed (per language, with preview URLs), registry entries, and the checker's problems in the
 // changed files. `--markdown` writes a summary for $GITHUB_STEP_SUMMARY. Information only: exit 0,
 // or 2 on a usage error (unknown option, unknown ref, not a git repository, no content folder).
-// Git runs through execFile with argument arrays, never a shell, and only on resolved commit ids.
-import { execFile } from 'node:child_process';
+// The git commands, the reading of files and the summary are in tools/changes/.
 import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { checkContent } from '#pipeline/check/checker.ts';
 import type { Problem } from '#pipeline/check/problems.ts';
-import { readArticleFacts } from '#tools/authoring/status.ts';
-import {
-  changesJson,
-  changesMarkdown,
-  changesText,
-  fileChanges,
-  parseNameStatus,
-  planReads,
-  registryEntryName,
-  summariseChanges,
-  type FileFacts,
-} from '#tools/changes.ts';
-import { classifyContentPath } from '#pipeline/check/layout.ts';
+import { articlesAt, contentChangesBetween, mergeBaseOf, repositoryRoot, resolveCommit } from '#tools/changes/git.ts';
+import { changesJson } from '#tools/changes/json.ts';
+import { changesMarkdown } from '#tools/changes/markdown.ts';
+import { planReads, readFacts } from '#tools/changes/read.ts';
+import { summariseChanges } from '#tools/changes/summary.ts';
+import { changesText } from '#tools/changes/text.ts';
 import { joinPath } from '#lib/paths.ts';
 import { siteConfig } from '#site.config';
 import { parseArgs } from 'node:util';
@@ -90,33 +82,11 @@ if (!/^https?:\/\//i.test(siteUrl) || !URL.canParse(siteUrl)) {
 if (!basePath.startsWith('/'))
   usageError(`the base path must start with "/", e.g. /previews/pr-42/ (got "${basePath}")`);
 
-/** Git's output as bytes or text; rejects with git's own message on failure. */
-function git(args: readonly string[], options: { cwd: string; input?: string }): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const child = execFile(
-      'git',
-      // Settings of the user's git config that would change what the commands print.
-      ['-c', 'core.quotePath=false', '-c', 'diff.relative=false', '-c', 'color.ui=false', ...args],
-      { cwd: options.cwd, encoding: 'buffer', maxBuffer: 1024 * 1024 * 1024, env: { ...process.env, LC_ALL: 'C' } },
-      (error, stdout, stderr) => {
-        if (error) reject(new Error(stderr.toString('utf8').trim() || error.message));
-        else resolve(stdout);
-      },
-    );
-    // A git command that exits without reading its input closes the pipe: its exit status tells.
-    child.stdin?.on('error', () => undefined);
-    child.stdin?.end(options.input ?? '');
-  });
-}
-
-const text = async (args: readonly string[], cwd: string): Promise<string> =>
-  (await git(args, { cwd })).toString('utf8');
-
 // The repository and the content folder's place in it.
 const cwd = process.cwd();
-const toplevel = await text(['rev-parse', '--show-toplevel'], cwd)
-  .then((out) => out.trim())
-  .catch(() => usageError(`${cwd} is not inside a git repository: run this from a clone of the archive`));
+const toplevel = await repositoryRoot(cwd).catch(() =>
+  usageError(`${cwd} is not inside a git repository: run this from a clone of the archive`),
+);
 const contentArg = values.content ?? buildSettings(process.env).contentDir;
 const contentDir = await realpath(path.resolve(contentArg)).catch(() => undefined);
 if (!contentDir || !(await stat(contentDir)).isDirectory()) {
@@ -132,77 +102,27 @@ if (contentPrefix.startsWith('..') || path.isAbsolute(contentPrefix)) {
 
 /** Resolves a ref to a commit id, or stops with a hint (CI clones are often shallow). */
 async function commitOf(ref: string, option: string): Promise<string> {
-  try {
-    return (await text(['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`], top)).trim();
-  } catch {
-    return usageError(
+  return resolveCommit(top, ref).catch(() =>
+    usageError(
       `${option} ${ref} is not a commit in this repository: fetch it first (git fetch origin <branch>; ` +
         'in GitHub Actions, actions/checkout with fetch-depth: 0)',
-    );
-  }
+    ),
+  );
 }
 const baseCommit = await commitOf(values.base, '--base');
 const headCommit = await commitOf(values.head, '--head');
-const mergeBase = await text(['merge-base', baseCommit, headCommit], top)
-  .then((out) => out.trim())
-  .catch(() =>
-    usageError(
-      `${values.base} and ${values.head} have no common ancestor here: the clone may be shallow ` +
-        '(git fetch --unshallow; in GitHub Actions, actions/checkout with fetch-depth: 0)',
-    ),
-  );
-
-// Limited to the content folder; `:(literal)` so that a folder name is never read as a pattern.
-const pathspec = contentPrefix === '' ? [] : ['--', `:(literal)${contentPrefix}`];
-const diff = await text(
-  ['diff', '--name-status', '-z', '-M', '--no-ext-diff', '--no-textconv', mergeBase, headCommit, ...pathspec],
-  top,
+const mergeBase = await mergeBaseOf(top, baseCommit, headCommit).catch(() =>
+  usageError(
+    `${values.base} and ${values.head} have no common ancestor here: the clone may be shallow ` +
+      '(git fetch --unshallow; in GitHub Actions, actions/checkout with fetch-depth: 0)',
+  ),
 );
-const changes = fileChanges(parseNameStatus(diff));
+
+const changes = await contentChangesBetween(top, mergeBase, headCommit, contentPrefix);
 const locales = siteConfig.locales.map((l) => l.code);
-const articlesPrefix = contentPrefix === '' ? 'articles' : `${contentPrefix}/articles`;
-const headArticles = (
-  await text(['ls-tree', '-r', '-z', '--name-only', headCommit, '--', `:(literal)${articlesPrefix}`], top)
-)
-  .split('\0')
-  .filter((file) => file !== '');
-
-/** Reads files at a commit with one `git cat-file --batch` (one process, however many files). */
-async function readAt(commit: string, files: readonly string[]): Promise<Map<string, Buffer>> {
-  const contents = new Map<string, Buffer>();
-  if (files.length === 0) return contents;
-  // Paths in the plan are article and registry files, whose names never hold a newline.
-  const out = await git(['cat-file', '--batch'], { cwd: top, input: files.map((f) => `${commit}:${f}\n`).join('') });
-  let offset = 0;
-  for (const file of files) {
-    const eol = out.indexOf(0x0a, offset);
-    const header = out.subarray(offset, eol).toString('utf8');
-    offset = eol + 1;
-    const match = / blob (\d+)$/.exec(header);
-    if (!match) continue; // "missing": nothing to show
-    const size = Number(match[1]);
-    contents.set(file, out.subarray(offset, offset + size));
-    offset += size + 1;
-  }
-  return contents;
-}
-
+const headArticles = await articlesAt(top, headCommit, contentPrefix);
 const plan = planReads(changes, headArticles, contentPrefix, locales);
-const facts = new Map<string, FileFacts>();
-for (const [commit, files] of [
-  [headCommit, plan.head],
-  [mergeBase, plan.base],
-] as const) {
-  for (const [file, bytes] of await readAt(commit, files)) {
-    const rel = contentPrefix === '' ? file : file.slice(contentPrefix.length + 1);
-    if (classifyContentPath(rel, locales).kind === 'entry') {
-      facts.set(file, { title: registryEntryName(bytes, locales[0] ?? 'en'), draft: false });
-    } else {
-      const { title, draft } = readArticleFacts(bytes, siteConfig);
-      facts.set(file, { title, draft });
-    }
-  }
-}
+const facts = await readFacts(plan, { top, headCommit, mergeBase, contentPrefix, locales, config: siteConfig });
 
 // The checker reads files on disk: its verdict describes <head> only when <head> is checked out.
 const checkedOut = await commitOf('HEAD', '--head');
