@@ -1,12 +1,11 @@
 /**
  * Small hast helpers shared by the article body plugins. Pure functions over hast trees, no
- * `astro:` imports, so the plugins stay importable from a plain `astro.config.mjs`.
+ * `astro:` imports, so the plugins stay importable from a plain `astro.config.mjs`. Trees are walked
+ * with unist-util-visit and elements built with hastscript's `h()`; what is here has no twin in them
+ * (class lists of any shape, the article's language, text nodes).
  */
-import type { Element, ElementContent, Parents, Root, RootContent, Text } from 'hast';
+import type { Element, Root, RootContent, Text } from 'hast';
 import type { VFile } from 'vfile';
-
-/** Any hast node that can hold children. */
-export type ParentNode = Root | Element;
 
 /** The article's locale code from Astro's frontmatter on the VFile (`language: zh`), if any. */
 export function frontmatterLanguage(file: VFile | undefined): string | undefined {
@@ -63,36 +62,4 @@ export function addClass(node: Element, ...names: string[]): void {
 /** A text node. */
 export function text(value: string): Text {
   return { type: 'text', value };
-}
-
-/** An element built from plain parts (hastscript would parse selectors and we need none of that). */
-export function element(tagName: string, properties: Element['properties'], children: ElementContent[]): Element {
-  return { type: 'element', tagName, properties, children };
-}
-
-/**
- * Visits every element depth first, giving its parent and index; the visitor may return a number to
- * continue at that index of the parent (after it replaced or removed siblings) and `'skip'` to not
- * enter the element's children.
- */
-export function walkElements(
-  tree: Parents,
-  visitor: (node: Element, parent: ParentNode, index: number) => number | 'skip' | void,
-): void {
-  const children: (RootContent | ElementContent)[] = tree.children;
-  let index = 0;
-  while (index < children.length) {
-    const child = children[index];
-    if (child?.type !== 'element') {
-      index++;
-      continue;
-    }
-    const result = visitor(child, tree, index);
-    if (typeof result === 'number') {
-      index = result;
-      continue;
-    }
-    if (result !== 'skip') walkElements(child, visitor);
-    index++;
-  }
 }

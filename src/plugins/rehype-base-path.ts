@@ -9,7 +9,8 @@
  * way), web addresses, relative paths, `#fragments`, `?queries`, and paths already under the base.
  */
 import type { Root } from 'hast';
-import { walkElements } from './hast-helpers.ts';
+import { visit } from 'unist-util-visit';
+import { rewriteSrcset } from '#lib/srcset.ts';
 
 /** Options of {@link rehypeBasePath}. */
 export interface BasePathOptions {
@@ -40,34 +41,22 @@ export function withBase(url: string, base: string): string {
   return prefix + url.slice(1);
 }
 
-/** A `srcset` candidate (`/img/a.png 2x`) with its address given the base, its descriptor kept. */
-function candidateWithBase(candidate: string, base: string): string {
-  const [, space = '', url = '', rest = ''] = /^(\s*)(\S*)(.*)$/s.exec(candidate) ?? [];
-  return space + withBase(url, base) + rest;
-}
-
 /** Rehype plugin: prefixes `options.base` to the root-relative addresses of a body; nothing to do under `/`. */
 export function rehypeBasePath(options: BasePathOptions): (tree: Root) => void {
   const base = normalizeBase(options.base);
   return (tree) => {
     if (base === '/') return;
-    walkElements(tree, (node) => {
+    visit(tree, 'element', (node) => {
       for (const key of URL_PROPERTIES) {
         const value = node.properties[key];
         if (typeof value === 'string') node.properties[key] = withBase(value, base);
       }
-      // Parsed HTML holds a srcset as its comma-separated candidates (typed as a string by @types/hast);
-      // trees built by hand may hold the string.
+      // Parsed HTML holds a srcset as a string; trees built by hand may hold its candidates as a list.
       const properties: Record<string, unknown> = node.properties;
       const srcSet = properties['srcSet'];
-      if (Array.isArray(srcSet)) {
-        properties['srcSet'] = srcSet.map((candidate) => candidateWithBase(String(candidate), base));
-      } else if (typeof srcSet === 'string') {
-        properties['srcSet'] = srcSet
-          .split(',')
-          .map((candidate) => candidateWithBase(candidate, base))
-          .join(',');
-      }
+      const rewrite = (value: string): string => rewriteSrcset(value, (url) => withBase(url, base));
+      if (Array.isArray(srcSet)) properties['srcSet'] = srcSet.map((candidate) => rewrite(String(candidate)));
+      else if (typeof srcSet === 'string') properties['srcSet'] = rewrite(srcSet);
     });
   };
 }

@@ -12,9 +12,11 @@
  * The label is text, so the kind never depends on colour alone (the stylesheet's colours only repeat it).
  */
 import type { ElementContent, Root } from 'hast';
+import { h } from 'hastscript';
+import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { element, isElement, localizedLabel, text, walkElements } from './hast-helpers.ts';
-import { calloutKind, type CalloutKind } from './remark-callouts.ts';
+import { isElement, localizedLabel } from './hast-helpers.ts';
+import { calloutKind, type CalloutKind } from './callout-syntax.ts';
 import { getMark } from './source-marks.ts';
 
 /** One locale's callout labels. */
@@ -39,7 +41,7 @@ export function rehypeCallouts(options: CalloutsOptions): (tree: Root, file: VFi
   const labelFor = localizedLabel(options.labels, 'rehypeCallouts');
   return (tree, file) => {
     const labels = labelFor(file);
-    walkElements(tree, (node) => {
+    visit(tree, 'element', (node) => {
       if (node.tagName !== 'div') return;
       const found = getMark(file, node, 'callout');
       const kind = found === undefined ? undefined : calloutKind(found.kind);
@@ -54,11 +56,9 @@ export function rehypeCallouts(options: CalloutsOptions): (tree: Root, file: VFi
         }
       }
       const name = labels.names[kind];
-      const label = element('span', { className: ['callout-label'] }, [
-        text(title.length > 0 ? name + labels.separator : name),
-      ]);
+      const label = h('span.callout-label', title.length > 0 ? name + labels.separator : name);
       node.properties = { className: [calloutClass, `${calloutClass}-${kind}`], role: 'note' };
-      node.children = [element('p', { className: ['callout-title'] }, [label, ...title]), ...node.children];
+      node.children = [h('p.callout-title', [label, ...title]), ...node.children];
       // Callouts nested in this one are built as the walk goes on into its children.
     });
   };

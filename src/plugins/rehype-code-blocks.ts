@@ -15,11 +15,11 @@
  * a `style` attribute in a body only ever carries `--shiki-*` properties.
  */
 import { rehypeShiki, syntaxHighlightDefaults, type ShikiConfig } from '@astrojs/markdown-remark';
-import type { Element, Properties, Root } from 'hast';
+import type { Element, Parents, Properties, Root } from 'hast';
 import { bundledLanguagesInfo, isSpecialLang, type ShikiTransformer } from 'shiki';
+import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import type { ParentNode } from './hast-helpers.ts';
-import { addClass, classList, isElement, localizedLabel, walkElements } from './hast-helpers.ts';
+import { addClass, classList, isElement, localizedLabel } from './hast-helpers.ts';
 
 /** Options of {@link rehypeCodeBlocks}. */
 export interface CodeBlocksOptions {
@@ -86,7 +86,7 @@ function onlyCode(pre: Element): Element | undefined {
 
 /** A block to label once Shiki has (or has not) replaced it, found again by its place in the tree. */
 interface PendingBlock {
-  readonly parent: ParentNode;
+  readonly parent: Parents;
   readonly index: number;
   /** The language's display name, or `undefined` for plain text. */
   readonly name: string | undefined;
@@ -99,8 +99,8 @@ interface PendingBlock {
  */
 function collectBlocks(tree: Root): PendingBlock[] {
   const blocks: PendingBlock[] = [];
-  walkElements(tree, (node, parent, index) => {
-    if (node.tagName !== 'pre') return;
+  visit(tree, 'element', (node, index, parent) => {
+    if (node.tagName !== 'pre' || !parent || index === undefined) return undefined;
     const code = onlyCode(node);
     const written = code ? declaredLanguage(code) : undefined;
     let name: string | undefined;
@@ -119,7 +119,7 @@ function collectBlocks(tree: Root): PendingBlock[] {
       ];
     }
     blocks.push({ parent, index, name });
-    return 'skip';
+    return SKIP;
   });
   return blocks;
 }
@@ -140,7 +140,7 @@ function shikiVariablesOnly(style: unknown): string | undefined {
  * other plugins read and what keeps an attribute from being printed twice.
  */
 function tidyProperties(pre: Element): void {
-  const visit = (node: Element): void => {
+  visit(pre, 'element', (node) => {
     const { class: written, tabindex } = node.properties;
     if (typeof written === 'string') {
       delete node.properties['class'];
@@ -157,9 +157,7 @@ function tidyProperties(pre: Element): void {
       if (kept === undefined) delete node.properties['style'];
       else node.properties['style'] = kept;
     }
-    for (const child of node.children) if (child.type === 'element') visit(child);
-  };
-  visit(pre);
+  });
 }
 
 /**

@@ -10,8 +10,10 @@
  * `<style>` blocks, inline styles and fixed ids that collide between diagrams.
  */
 import type { Root } from 'hast';
+import { h } from 'hastscript';
+import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { element, hasClass, isElement, localizedLabel, text, walkElements } from './hast-helpers.ts';
+import { hasClass, isElement, localizedLabel } from './hast-helpers.ts';
 
 /** Options of {@link rehypeDiagramSource}. */
 export interface DiagramSourceOptions {
@@ -27,16 +29,13 @@ export function rehypeDiagramSource(options: DiagramSourceOptions): (tree: Root,
   const labelFor = localizedLabel(options.labels, 'rehypeDiagramSource');
   return (tree, file) => {
     const label = labelFor(file);
-    walkElements(tree, (node, parent, index) => {
-      if (!isElement(node, 'pre')) return undefined;
+    visit(tree, 'element', (node, index, parent) => {
+      if (!isElement(node, 'pre') || !parent || index === undefined) return undefined;
       const code = node.children.find((child) => child.type === 'element');
       if (isElement(code, 'code') && hasClass(code, 'language-mermaid')) {
-        parent.children[index] = element('figure', { className: [diagramSourceClass] }, [
-          element('figcaption', {}, [text(label)]),
-          node,
-        ]);
+        parent.children[index] = h('figure', { className: [diagramSourceClass] }, [h('figcaption', label), node]);
       }
-      return 'skip';
+      return SKIP;
     });
   };
 }

@@ -16,10 +16,11 @@
  */
 import type { Element, ElementContent, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
+import { h } from 'hastscript';
+import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { embedFor, type Embed } from '#lib/embeds.ts';
-import { element, frontmatterLanguage, hasClass, isElement, isWhitespace, text, walkElements } from './hast-helpers.ts';
-import type { ParentNode } from './hast-helpers.ts';
+import { frontmatterLanguage, hasClass, isElement, isWhitespace, text } from './hast-helpers.ts';
 import { sandboxedIframe } from './rehype-sanitize-body.ts';
 
 /** Options of {@link rehypeEmbeds}. */
@@ -89,9 +90,9 @@ function writtenTitle(iframe: Element): string | undefined {
 
 /** The figure around a player, with the link to the video's own page as its caption. */
 function figure(iframe: Element, embed: Embed, title: string): Element {
-  return element('figure', { className: ['embed', `embed--${embed.provider}`] }, [
-    element('div', { className: ['embed__frame'] }, [iframe]),
-    element('figcaption', {}, [element('a', { href: embed.original }, [text(title)])]),
+  return h('figure', { className: ['embed', `embed--${embed.provider}`] }, [
+    h('div.embed__frame', [iframe]),
+    h('figcaption', [h('a', { href: embed.original }, title)]),
   ]);
 }
 
@@ -125,7 +126,8 @@ function paragraphOf(paragraph: Element, run: ElementContent[]): Element[] {
   if (first?.type === 'text') kept[0] = text(first.value.trimStart());
   const last = kept[kept.length - 1];
   if (last?.type === 'text') kept[kept.length - 1] = text(last.value.trimEnd());
-  return [element('p', { ...paragraph.properties }, kept)];
+  // A copy of the editor's paragraph: its properties as they are (`h()` would read them again).
+  return [{ type: 'element', tagName: 'p', properties: { ...paragraph.properties }, children: kept }];
 }
 
 /**
@@ -154,7 +156,7 @@ export function rehypeEmbeds(options: EmbedsOptions): (tree: Root, file: VFile) 
         const written = collapse(toString(link));
         const generic = written === '' || isAddress(written) || genericTitles.has(written.toLowerCase());
         const title = generic ? label : written;
-        const iframe = element('iframe', sandboxedIframe({ src: linked.src, title, allow: playerFeatures }), []);
+        const iframe = h('iframe', sandboxedIframe({ src: linked.src, title, allow: playerFeatures }));
         return [figure(iframe, linked, title)];
       }
       if (!node.children.some((child) => isElement(child, 'iframe'))) return undefined;
@@ -175,23 +177,24 @@ export function rehypeEmbeds(options: EmbedsOptions): (tree: Root, file: VFile) 
       return split ? parts : undefined;
     };
 
-    walkElements(tree, (node, parent: ParentNode, index) => {
+    visit(tree, 'element', (node, index, parent) => {
       // Figures already made (the plugin may run twice) and code are left as they are.
-      if (isElement(node, 'figure') && hasClass(node, 'embed')) return 'skip';
-      if (node.tagName === 'pre' || node.tagName === 'code') return 'skip';
+      if (isElement(node, 'figure') && hasClass(node, 'embed')) return SKIP;
+      if (node.tagName === 'pre' || node.tagName === 'code') return SKIP;
+      if (!parent || index === undefined) return undefined;
       if (node.tagName === 'p') {
         const replacement = paragraph(node);
-        if (!replacement) return;
+        if (!replacement) return undefined;
         parent.children.splice(index, 1, ...replacement);
         // Visited again: the paragraphs left around a figure may hold iframes deeper down.
-        return index;
+        return [SKIP, index];
       }
-      if (node.tagName !== 'iframe') return;
+      if (node.tagName !== 'iframe') return undefined;
       const made = player(node);
       const flow = parent.type === 'root' || flowParents.has(parent.tagName);
-      if (!made.embed || !flow) return 'skip';
+      if (!made.embed || !flow) return SKIP;
       parent.children[index] = figure(made.iframe, made.embed, made.title);
-      return index + 1;
+      return [SKIP, index + 1];
     });
   };
 }

@@ -4,7 +4,8 @@
  * tab: forcing new windows takes control away from the reader and disorients screen-reader users.
  */
 import type { Root } from 'hast';
-import { addClass, walkElements } from './hast-helpers.ts';
+import { visit } from 'unist-util-visit';
+import { addClass } from './hast-helpers.ts';
 
 /** Options of {@link rehypeExternalLinks}. */
 export interface ExternalLinksOptions {
@@ -25,7 +26,7 @@ export function isExternalHref(href: string, siteUrl: URL): boolean {
 export function rehypeExternalLinks(options: ExternalLinksOptions): (tree: Root) => void {
   const site = new URL(options.siteUrl);
   return (tree) => {
-    walkElements(tree, (node) => {
+    visit(tree, 'element', (node) => {
       const href = node.properties['href'];
       if (node.tagName !== 'a' || typeof href !== 'string' || !isExternalHref(href, site)) return;
       const existing: unknown = node.properties['rel'];

@@ -9,7 +9,9 @@
  */
 import type { Element, ElementContent, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
-import { element, isElement, isWhitespace, text, walkElements } from './hast-helpers.ts';
+import { h } from 'hastscript';
+import { SKIP, visit } from 'unist-util-visit';
+import { isElement, isWhitespace, text } from './hast-helpers.ts';
 
 // Credit labels as editors write them. Chinese: 图 (picture), 图片, 摄影/摄 (photographed by),
 // 来源 (source), 图片来源; English ones are matched case-insensitively.
@@ -101,17 +103,17 @@ function creditParagraph(node: ElementContent | undefined): string | undefined {
  */
 export function rehypeFigures(): (tree: Root) => void {
   return (tree) => {
-    walkElements(tree, (node, parent, index) => {
+    visit(tree, 'element', (node, index, parent) => {
       // Editors' own figures are left as written; code is never rearranged.
-      if (['figure', 'pre', 'code'].includes(node.tagName)) return 'skip';
-      if (node.tagName !== 'p') return;
+      if (['figure', 'pre', 'code'].includes(node.tagName)) return SKIP;
+      if (node.tagName !== 'p' || !parent || index === undefined) return undefined;
       const found = imageParagraph(node);
-      if (!found) return 'skip';
+      if (!found) return SKIP;
       let credit: string | undefined;
       let removeUpTo = index;
       if (found.rest.trim() !== '') {
         credit = parseCredit(found.rest);
-        if (credit === undefined) return 'skip';
+        if (credit === undefined) return SKIP;
       } else {
         let next = index + 1;
         while (isWhitespace(parent.children[next])) next++;
@@ -120,17 +122,17 @@ export function rehypeFigures(): (tree: Root) => void {
       }
       const titleValue = found.img.properties['title'];
       const title = typeof titleValue === 'string' ? titleValue.trim() : '';
-      if (title === '' && credit === undefined) return 'skip';
+      if (title === '' && credit === undefined) return SKIP;
       // The caption says it now; a title would make screen readers announce it twice.
       delete found.img.properties['title'];
       const caption: ElementContent[] = title === '' ? [] : [text(title)];
       if (credit !== undefined) {
         if (caption.length > 0) caption.push(text(' '));
-        caption.push(element('span', { className: ['credit'] }, [text(credit)]));
+        caption.push(h('span.credit', credit));
       }
-      const figure = element('figure', {}, [found.media, element('figcaption', {}, caption)]);
+      const figure = h('figure', [found.media, h('figcaption', caption)]);
       parent.children.splice(index, removeUpTo - index + 1, figure);
-      return index + 1;
+      return [SKIP, index + 1];
     });
   };
 }

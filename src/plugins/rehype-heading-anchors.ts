@@ -3,12 +3,21 @@
  * sits after the heading (not inside it, so the heading's accessible name stays its text), shows a
  * decorative `#` and announces "label: heading text" to screen readers. The link is kept out of the
  * search index (`data-pagefind-ignore="all"`), so excerpts never repeat the label.
+ *
+ * Ids are made here with github-slugger rather than by rehype-slug (the same slugger, ids on h1–h6),
+ * which cannot give these ids: it slugs the heading's raw text (a line break or double space becomes
+ * `--`), the `<h1>` and the footnotes' generated label too, knows neither the `{#id}` the editor
+ * chose (which must win over every slug) nor the layout's reserved ids and those raw HTML already
+ * holds (a slug must not repeat them), and gives a heading of only punctuation an empty id. The
+ * checker (pipeline/check/heading-ids.ts) runs this plugin to know the same ids.
  */
 import type { Root } from 'hast';
 import { toString } from 'hast-util-to-string';
+import { h } from 'hastscript';
 import GithubSlugger, { slug } from 'github-slugger';
+import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { element, hasClass, isElement, localizedLabel, text, walkElements } from './hast-helpers.ts';
+import { hasClass, isElement, localizedLabel } from './hast-helpers.ts';
 import { headingRank, isFootnotesSection } from './rehype-heading-levels.ts';
 import { getMark } from './source-marks.ts';
 
@@ -40,22 +49,22 @@ export function rehypeHeadingAnchors(options: HeadingAnchorsOptions): (tree: Roo
   return (tree, file) => {
     const label = labelFor(file);
     const taken = new Set<string>(reserved);
-    walkElements(tree, (node) => {
+    visit(tree, 'element', (node) => {
       const id = node.properties['id'];
       if (typeof id === 'string') taken.add(id);
     });
     // Ids the editor chose (`## Results {#results}`, see remark-heading-ids.ts) go first, so that no
     // slug takes them, whatever the order of the headings; a taken one gets `-1` like a repeated slug.
-    walkElements(tree, (node) => {
+    visit(tree, 'element', (node) => {
       const chosen = headingRank(node) === undefined ? undefined : getMark(file, node, 'headingId');
       if (chosen && typeof node.properties['id'] !== 'string') node.properties['id'] = uniqueId(chosen.id, taken);
     });
     const slugger = new GithubSlugger();
-    walkElements(tree, (node, parent, index) => {
-      if (isFootnotesSection(node)) return 'skip';
+    visit(tree, 'element', (node, index, parent) => {
+      if (isFootnotesSection(node)) return SKIP;
       const rank = headingRank(node);
-      if (rank === undefined || rank < 2) return;
-      if (isElement(parent, 'div') && hasClass(parent, wrapperClass)) return 'skip';
+      if (rank === undefined || rank < 2 || !parent || index === undefined) return undefined;
+      if (isElement(parent, 'div') && hasClass(parent, wrapperClass)) return SKIP;
       const heading = toString(node).replace(/\s+/g, ' ').trim();
       let id = node.properties['id'];
       if (typeof id !== 'string' || id === '') {
@@ -64,12 +73,12 @@ export function rehypeHeadingAnchors(options: HeadingAnchorsOptions): (tree: Roo
       }
       // Out of the search index: its label would otherwise show in search excerpts
       // ("#Link to this section: ..."); the heading itself stays indexed.
-      const anchor = element('a', { className: ['heading-anchor'], href: `#${id}`, dataPagefindIgnore: 'all' }, [
-        element('span', { ariaHidden: 'true' }, [text('#')]),
-        element('span', { className: ['sr-only'] }, [text(`${label}: ${heading}`)]),
+      const anchor = h('a.heading-anchor', { href: `#${id}`, dataPagefindIgnore: 'all' }, [
+        h('span', { ariaHidden: 'true' }, '#'),
+        h('span.sr-only', `${label}: ${heading}`),
       ]);
-      parent.children[index] = element('div', { className: [wrapperClass, `level-h${rank}`] }, [node, anchor]);
-      return index + 1;
+      parent.children[index] = h('div', { className: [wrapperClass, `level-h${rank}`] }, [node, anchor]);
+      return [SKIP, index + 1];
     });
   };
 }

@@ -4,7 +4,8 @@
  * second `<h1>`, whatever level the editor started at.
  */
 import type { Element, Root } from 'hast';
-import { hasClass, isElement, walkElements } from './hast-helpers.ts';
+import { SKIP, visit } from 'unist-util-visit';
+import { hasClass, isElement } from './hast-helpers.ts';
 
 const headingPattern = /^h([1-6])$/;
 
@@ -23,8 +24,8 @@ export function isFootnotesSection(node: Element): boolean {
 export function rehypeHeadingLevels(): (tree: Root) => void {
   return (tree) => {
     const headings: { node: Element; rank: number }[] = [];
-    walkElements(tree, (node) => {
-      if (isFootnotesSection(node)) return 'skip';
+    visit(tree, 'element', (node) => {
+      if (isFootnotesSection(node)) return SKIP;
       const rank = headingRank(node);
       if (rank !== undefined) headings.push({ node, rank });
       return undefined;

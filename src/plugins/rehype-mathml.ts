@@ -20,9 +20,11 @@
 import type { Element, ElementContent, Properties, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toString } from 'hast-util-to-string';
+import { h } from 'hastscript';
 import temml from 'temml';
+import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { element, hasClass, isElement, localizedLabel, text, walkElements } from './hast-helpers.ts';
+import { hasClass, isElement, localizedLabel, text } from './hast-helpers.ts';
 import { getMark } from './source-marks.ts';
 
 /** Options of {@link rehypeMathml}. */
@@ -168,7 +170,9 @@ function rebuild(node: Element): Element | undefined {
       children.push(clean);
     }
   }
-  return element(node.tagName, properties, children);
+  // A literal, not `h()`: the properties are already checked MathML values, which h() would read by
+  // HTML's rules (splitting some at spaces, turning others into numbers).
+  return { type: 'element', tagName: node.tagName, properties, children };
 }
 
 /**
@@ -205,7 +209,7 @@ function isMathCode(node: ElementContent | undefined): node is Element {
 
 /** The TeX of a failed formula, shown as written. */
 function failed(tex: string): Element {
-  return element('code', { className: ['math-error'] }, [text(tex)]);
+  return h('code.math-error', tex);
 }
 
 /** Rehype plugin: every `language-math` code element becomes MathML (display formulas in a scroll box). */
@@ -213,23 +217,24 @@ export function rehypeMathml(options: MathmlOptions): (tree: Root, file: VFile) 
   const labelFor = localizedLabel(options.labels, 'rehypeMathml');
   return (tree, file) => {
     const label = labelFor(file);
-    walkElements(tree, (node, parent, index) => {
+    visit(tree, 'element', (node, index, parent) => {
+      if (!parent || index === undefined) return undefined;
       if (isElement(node, 'pre')) {
         const elements = node.children.filter((child) => child.type === 'element');
         const [code] = elements;
-        if (elements.length !== 1 || !isMathCode(code)) return 'skip';
+        if (elements.length !== 1 || !isMathCode(code)) return SKIP;
         const tex = trimTex(toString(code));
         const math = texToMathml(tex, true);
         parent.children[index] = math
-          ? element('div', { className: [mathDisplayClass], role: 'group', tabIndex: 0, ariaLabel: label }, [math])
-          : element('pre', {}, [failed(tex)]);
-        return 'skip';
+          ? h('div', { className: [mathDisplayClass], role: 'group', tabIndex: 0, ariaLabel: label }, [math])
+          : h('pre', [failed(tex)]);
+        return SKIP;
       }
       if (!isMathCode(node)) return undefined;
       const tex = trimTex(toString(node));
       const display = getMark(file, node, 'displayMath') !== undefined;
       parent.children[index] = texToMathml(tex, display) ?? failed(tex);
-      return 'skip';
+      return SKIP;
     });
   };
 }

@@ -12,10 +12,11 @@
  */
 import path from 'node:path';
 import type { Root } from 'hast';
+import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { resolveInContent } from '#lib/content-files.ts';
 import { formatByExtension } from '#lib/image-files.ts';
-import { isElement, walkElements } from './hast-helpers.ts';
+import { isElement } from './hast-helpers.ts';
 
 /** Options of {@link rehypeRawImages}. */
 export interface RawImagesOptions {
@@ -69,7 +70,7 @@ export function rehypeRawImages(options: RawImagesOptions): (tree: Root, file: V
     if (!file.path) return;
     const fromRel = path.relative(contentDir, file.path).split(path.sep).join('/');
     const found = new Set<string>();
-    walkElements(tree, (node, parent) => {
+    visit(tree, 'element', (node, _index, parent) => {
       if (node.tagName !== 'img' || isElement(parent, 'picture')) return;
       if (node.properties['srcSet'] !== undefined) return;
       const local = pipelineImagePath(node.properties['src']);

@@ -12,9 +12,9 @@ import rehypeRaw from 'rehype-raw';
 import { closeSelfClosingTags } from './rehype-self-closing-tags.ts';
 import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
 import type { Options as Schema } from 'rehype-sanitize';
+import { EXIT, SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { embedFor } from '#lib/embeds.ts';
-import { walkElements } from './hast-helpers.ts';
 
 // Which iframe (and lone video link) survives, and as what: for the checker, which must tell editors.
 export { embedFor, type Embed, type EmbedProvider, type EmbedUse } from '#lib/embeds.ts';
@@ -153,9 +153,13 @@ export function rehypeSanitizeBody(options: SanitizeBodyOptions): (tree: Root, f
 }
 
 /** Whether the tree holds raw HTML nodes (Markdown's inline or block HTML) still to be parsed. */
-function hasRawNodes(node: Root | Root['children'][number]): boolean {
-  if (node.type === 'raw') return true;
-  return 'children' in node && node.children.some((child) => hasRawNodes(child));
+function hasRawNodes(tree: Root): boolean {
+  let found = false;
+  visit(tree, 'raw', () => {
+    found = true;
+    return EXIT;
+  });
+  return found;
 }
 
 /** Whether `src` is an https URL on one of `hosts` (exact host, no other port). */
@@ -166,17 +170,17 @@ export function isEmbeddable(src: unknown, hosts: ReadonlySet<string>): boolean 
 }
 
 function filterIframes(tree: Root, embedHosts: readonly string[]): void {
-  walkElements(tree, (node, parent, index) => {
-    if (node.tagName !== 'iframe') return;
+  visit(tree, 'element', (node, index, parent) => {
+    if (node.tagName !== 'iframe' || !parent || index === undefined) return undefined;
     const embed = embedFor(node.properties['src'], embedHosts);
     if (!embed) {
       parent.children.splice(index, 1);
-      return index;
+      return [SKIP, index];
     }
     node.properties = sandboxedIframe({ ...node.properties, src: embed.src });
     // An iframe's content is never shown by browsers that support iframes; keep nothing in it.
     node.children = [];
-    return 'skip';
+    return SKIP;
   });
 }
 
@@ -232,7 +236,7 @@ export function isScriptUrl(value: string): boolean {
 }
 
 function dropScriptUrls(tree: Root): void {
-  walkElements(tree, (node) => {
+  visit(tree, 'element', (node) => {
     for (const key of urlProperties) {
       const value = node.properties[key];
       const values = Array.isArray(value) ? value : [value];
@@ -249,7 +253,7 @@ function prefixed(value: string | number): string {
 function clobber(tree: Root): void {
   const ids = new Set<string>();
   const targets = new Set<string>();
-  walkElements(tree, (node) => {
+  visit(tree, 'element', (node) => {
     for (const key of clobbered) {
       const value = node.properties[key];
       if (typeof value === 'string' || typeof value === 'number') {
@@ -267,7 +271,7 @@ function clobber(tree: Root): void {
   });
   // In-page links written against the unprefixed ids (`<a href="#intro">` to `<h2 id="intro">`)
   // follow their targets; links to ids added later (heading slugs) are left alone.
-  walkElements(tree, (node) => {
+  visit(tree, 'element', (node) => {
     const href = node.properties['href'];
     if (node.tagName !== 'a' || typeof href !== 'string' || !href.startsWith('#')) return;
     const fragment = safeDecode(href.slice(1));

@@ -7,10 +7,11 @@
  * Pagefind to index it (`data-pagefind-index-attrs`). The search page segments Chinese queries
  * the same way, so both sides agree on the words.
  */
-import type { Element, Root } from 'hast';
+import type { Root } from 'hast';
 import { toString } from 'hast-util-to-string';
+import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { frontmatterLanguage, walkElements } from './hast-helpers.ts';
+import { frontmatterLanguage } from './hast-helpers.ts';
 
 /** What the plugin needs to know of each locale. */
 export interface SearchWordsLocale {
@@ -52,15 +53,15 @@ export function rehypeSearchWords(options: SearchWordsOptions) {
   return (tree: Root, file: VFile): void => {
     const code = frontmatterLanguage(file);
     const documentLang = options.locales.find((l) => l.code === code)?.htmlLang ?? options.locales[0]?.htmlLang ?? '';
-    walkElements(tree, (node: Element) => {
+    visit(tree, 'element', (node) => {
       const lang = node.properties['lang'];
-      if (typeof lang !== 'string' || primary(lang) === primary(documentLang)) return;
+      if (typeof lang !== 'string' || primary(lang) === primary(documentLang)) return undefined;
       const content = toString(node);
-      if (!UNSPACED.test(content)) return;
+      if (!UNSPACED.test(content)) return undefined;
       node.properties['dataSearchWords'] = searchWords(content, lang);
       node.properties['dataPagefindIndexAttrs'] = 'data-search-words';
       // The whole passage is covered; nested passages need no copy of their own.
-      return 'skip';
+      return SKIP;
     });
   };
 }

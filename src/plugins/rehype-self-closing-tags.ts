@@ -14,8 +14,9 @@
  * Hand-written: no unified utility does this; rehype-raw follows the HTML standard, which is right
  * for HTML and wrong for what editors copy from MDX.
  */
-import type { Element, Root, RootContent } from 'hast';
+import type { Root } from 'hast';
 import type { Point, Position } from 'unist';
+import { visit } from 'unist-util-visit';
 
 /** Elements that have no content and no closing tag in HTML: `<br/>` is already complete. */
 const VOID = new Set([
@@ -48,7 +49,7 @@ const FOREIGN_OPEN = /<(svg|math)[\s>/]/i;
 interface Raw {
   type: 'raw';
   value: string;
-  position?: Position;
+  position?: Position | undefined;
 }
 
 /** The point `index` characters into `value`, which starts at `start`. */
@@ -97,25 +98,13 @@ function splitRaw(node: Raw): Raw[] | undefined {
 
 /** Closes every JSX-style self-closed HTML element in the raw nodes of `tree` (see the file header). */
 export function closeSelfClosingTags(tree: Root): void {
-  const walk = (parent: Root | Element): void => {
-    const children: RootContent[] = [];
-    let changed = false;
-    for (const child of parent.children) {
-      if ((child as { type: string }).type === 'raw') {
-        const pieces = splitRaw(child as unknown as Raw);
-        if (pieces) {
-          children.push(...(pieces as unknown as RootContent[]));
-          changed = true;
-          continue;
-        }
-      } else if (child.type === 'element') {
-        walk(child);
-      }
-      children.push(child);
-    }
-    if (changed) parent.children = children;
-  };
-  walk(tree);
+  visit(tree, 'raw', (node, index, parent) => {
+    const pieces = parent && index !== undefined ? splitRaw(node) : undefined;
+    if (!parent || index === undefined || !pieces) return undefined;
+    parent.children.splice(index, 1, ...pieces);
+    // On after the pieces: they are made of what was just split.
+    return index + pieces.length;
+  });
 }
 
 /** Rehype plugin: {@link closeSelfClosingTags}, for pipelines that parse raw HTML with rehype-raw after it. */

@@ -10,8 +10,10 @@
  */
 import type { Element, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
+import { h } from 'hastscript';
+import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { element, hasClass, isElement, localizedLabel, walkElements } from './hast-helpers.ts';
+import { hasClass, isElement, localizedLabel } from './hast-helpers.ts';
 
 /** Options of {@link rehypeTableScroll}. */
 export interface TableScrollOptions {
@@ -70,12 +72,12 @@ export function rehypeTableScroll(options: TableScrollOptions): (tree: Root, fil
   const labelFor = localizedLabel(options.labels, 'rehypeTableScroll');
   return (tree, file) => {
     const label = labelFor(file);
-    walkElements(tree, (node, parent, index) => {
+    visit(tree, 'element', (node, index, parent) => {
       // Already wrapped (the plugin ran twice): a table nested in it scrolls with its outer table.
-      if (node.tagName === 'div' && hasClass(node, tableScrollClass)) return 'skip';
-      if (node.tagName !== 'table') return;
+      if (node.tagName === 'div' && hasClass(node, tableScrollClass)) return SKIP;
+      if (node.tagName !== 'table' || !parent || index === undefined) return undefined;
       const summary = tableSummary(node);
-      parent.children[index] = element(
+      parent.children[index] = h(
         'div',
         {
           className: [tableScrollClass],
@@ -85,7 +87,7 @@ export function rehypeTableScroll(options: TableScrollOptions): (tree: Root, fil
         },
         [node],
       );
-      return 'skip';
+      return SKIP;
     });
   };
 }

@@ -5,7 +5,8 @@
  *   `[!CAUTION]` (any case; Obsidian's `> [!TIP] Title` gives it a title);
  * - Docusaurus' directives (parsed by remark-directive): `:::note` … `:::`, titled `:::note[Title]`;
  * - Docusaurus 2's legacy title `:::note Title`, which remark-directive does not parse (the line is a
- *   paragraph), recognised here from the paragraphs between the opening and the closing `:::` line.
+ *   paragraph), recognised from the paragraphs between the opening and the closing `:::` line
+ *   (callout-syntax.ts, with the kinds and the messages).
  *
  * Kinds: note, tip, info, important, warning, caution, danger. This plugin only finds them: it takes
  * the marker out, keeps the title as the first child and marks the node (src/plugins/source-marks.ts);
@@ -24,50 +25,35 @@
  * (`file.message`, the way unified plugins report): Astro ignores these, `npm run check` prints them
  * as warnings at their line (pipeline/check/body-syntax.ts), so the rule lives here only.
  */
-import type {
-  Blockquote,
-  Image,
-  ImageReference,
-  Paragraph,
-  Parent,
-  PhrasingContent,
-  Root,
-  RootContent,
-  Text,
-} from 'mdast';
+import type { Blockquote, Image, ImageReference, Parent, Root, RootContent } from 'mdast';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import type {} from 'remark-directive';
 import { unified } from 'unified';
-import type { Node } from 'unist';
 import type { VFile } from 'vfile';
+import {
+  brief,
+  calloutKind,
+  convertLegacy,
+  paragraph,
+  report,
+  splitAtBreak,
+  text,
+  trimInline,
+  unknownKindMessage,
+  type CalloutKind,
+  type ContainerDirective,
+} from './callout-syntax.ts';
 import { remarkMathSyntax } from './remark-math-syntax.ts';
 import { setMark, sourceOf } from './source-marks.ts';
 
-/** The kinds of callout, in the order of the locale dictionaries. */
-export const calloutKinds = ['note', 'tip', 'info', 'important', 'warning', 'caution', 'danger'] as const;
+// The checker tells this plugin's messages by their source (pipeline/check/body-syntax.ts).
+export { calloutsMessageSource } from './callout-syntax.ts';
 
-/** A kind of callout. */
-export type CalloutKind = (typeof calloutKinds)[number];
-
-/** The callout kind a directive name or alert marker names (any case), if any. */
-export function calloutKind(name: string): CalloutKind | undefined {
-  const lower = name.toLowerCase();
-  return calloutKinds.find((kind) => kind === lower);
-}
-
-/** The `source` of this plugin's file messages, by which the checker knows them. */
-export const calloutsMessageSource = 'remark-callouts';
-
-type ContainerDirective = Extract<RootContent, { type: 'containerDirective' }>;
 type AnyParent = Root | Extract<RootContent, Parent>;
 
 /** GitHub's alert marker at the start of a blockquote. */
 const alertMarker = /^\[!([A-Za-z]+)\]/;
-/** Docusaurus 2's opening line `:::note Title` (the space after `:::` tolerated). */
-const legacyOpening = /^:::[ \t]*([A-Za-z]+)(?=[ \t]|$)[ \t]*/;
-/** A closing line: `:::` alone. */
-const closingFence = /^[ \t]*:::[ \t]*$/;
 /** The closing line of a container directive as its source ends: three colons or more, after any quote markers. */
 const containerClosing = /^[ \t>]*(:{3,})[ \t]*$/;
 /** A text directive written as one (`:abbr[HTML]`, `:kbd{.x}`), not a colon in prose (`Note:foo`, `:smile:`). */
@@ -78,14 +64,15 @@ const embedNames = /youtube|vimeo|bilibili|video|tweet|twitter/i;
 /** The description of images, read without the directive syntax (and as the site reads math and GFM). */
 const withoutDirectives = unified().use(remarkParse).use(remarkGfm).use(remarkMathSyntax);
 
-const text = (value: string): Text => ({ type: 'text', value });
-const paragraph = (children: PhrasingContent[]): Paragraph => ({ type: 'paragraph', children });
-
 /** Remark plugin: finds callouts and marks them; puts every other directive back as written. */
 export function remarkCallouts(): (tree: Root, file: VFile) => void {
   return (tree, file) => transform(tree, file);
 }
 
+/**
+ * Walks the blocks of `parent` (hand-recursive, not unist-util-visit: the legacy syntax is converted
+ * per parent before its children are read, and a callout is made after its content has been).
+ */
 function transform(parent: AnyParent, file: VFile): void {
   if (!isPhrasingParent(parent)) convertLegacy(parent.children as RootContent[], file);
   const children = parent.children as RootContent[];
@@ -148,26 +135,9 @@ function isPhrasingParent(parent: AnyParent): boolean {
   return !['root', 'blockquote', 'listItem', 'containerDirective', 'footnoteDefinition'].includes(parent.type);
 }
 
-/** Files a message for the editor at the start of `node` (see the file's comment). */
-function report(file: VFile, node: Node, reason: string): void {
-  file.message(reason, { place: node.position?.start, source: calloutsMessageSource, ruleId: 'directive' });
-}
-
-/** The editor's syntax shortened for a message: its first line, at most 40 characters. */
-function brief(written: string): string {
-  const line = (written.split(/\r?\n|\r/)[0] ?? '').trim();
-  return line.length <= 40 ? line : `${line.slice(0, 39).trimEnd()}…`;
-}
-
 /** What to write instead of a directive the site does not have, by its name. */
 function directiveHint(name: string, otherwise: string): string {
   return embedNames.test(name) ? "put the video's or post's link on a line of its own instead" : otherwise;
-}
-
-/** Why `:::name` (not a callout kind) shows as text, and the kinds there are. */
-function unknownKindMessage(opening: string, name: string): string {
-  const kinds = calloutKinds.map((kind) => `:::${kind}`).join(', ');
-  return `"${brief(opening)}" is not a callout ("${name}" is not one of ${kinds}): its ":::" lines are printed as text and what is between them as ordinary paragraphs; use one of those kinds, or remove the two lines`;
 }
 
 /** The first line of a container directive as written. */
@@ -251,98 +221,4 @@ function restoreDescription(node: Image | ImageReference, file: VFile): void {
   const [first] = withoutDirectives.parse(written + definition).children;
   const again = first?.type === 'paragraph' ? first.children.find((child) => child.type === node.type) : undefined;
   if (again && 'alt' in again && typeof again.alt === 'string') node.alt = again.alt;
-}
-
-/**
- * Docusaurus 2's `:::note Title` … `:::`: the opening line starts a paragraph, the closing line ends
- * the same or a later paragraph at this level; what lies between becomes a container directive,
- * titled by the rest of the opening line, which the loop in {@link transform} then makes a callout.
- */
-function convertLegacy(children: RootContent[], file: VFile): void {
-  for (let index = 0; index < children.length; index++) {
-    const open = children[index];
-    if (open?.type !== 'paragraph') continue;
-    const [line, rest] = splitAtBreak(open.children, 'first');
-    const [lead] = line;
-    const match = lead?.type === 'text' ? legacyOpening.exec(lead.value) : null;
-    if (!match || lead?.type !== 'text') continue;
-    const kind = match[1] === undefined ? undefined : calloutKind(match[1]);
-    if (!kind) {
-      report(file, open, unknownKindMessage(lead.value, match[1] ?? ''));
-      continue;
-    }
-    let end = -1;
-    let beforeClosing: PhrasingContent[] = [];
-    for (let at = index; at < children.length && end < 0; at++) {
-      const candidate = children[at];
-      if (candidate?.type !== 'paragraph') continue;
-      const [before, last] = splitAtBreak(at === index ? rest : candidate.children, 'last');
-      if (last.length === 1 && last[0]?.type === 'text' && closingFence.test(last[0].value)) {
-        end = at;
-        beforeClosing = before;
-      }
-    }
-    if (end < 0) {
-      report(
-        file,
-        open,
-        `"${brief(lead.value)}" is printed as text: the callout is never closed; add a line ":::" where it ends`,
-      );
-      continue;
-    }
-    const title = trimInline([text(lead.value.slice(match[0].length)), ...line.slice(1)]);
-    const body: RootContent[] = [];
-    if (end > index && trimInline(rest).length > 0) body.push(paragraph(rest));
-    body.push(...children.slice(index + 1, end));
-    if (trimInline(beforeClosing).length > 0) body.push(paragraph(beforeClosing));
-    const label: Paragraph = { ...paragraph(title), data: { directiveLabel: true } };
-    const node: ContainerDirective = {
-      type: 'containerDirective',
-      name: kind,
-      attributes: {},
-      children:
-        title.length > 0
-          ? [label, ...(body as ContainerDirective['children'])]
-          : (body as ContainerDirective['children']),
-    };
-    const startPoint = open.position?.start;
-    const endPoint = children[end]?.position?.end;
-    if (startPoint && endPoint) node.position = { start: startPoint, end: endPoint };
-    children.splice(index, end - index + 1, node);
-  }
-}
-
-/**
- * Inline content split at its first (`'first'`) or last (`'last'`) line break, a hard break or a
- * newline inside a text node: the content before it and the content after it, the break dropped.
- * Without any break, everything is the line itself: `[children, []]` for the first line, `[[],
- * children]` for the last.
- */
-function splitAtBreak(children: PhrasingContent[], which: 'first' | 'last'): [PhrasingContent[], PhrasingContent[]] {
-  const first = which === 'first';
-  for (let step = 0; step < children.length; step++) {
-    const index = first ? step : children.length - 1 - step;
-    const child = children[index];
-    if (child?.type === 'break') return [children.slice(0, index), children.slice(index + 1)];
-    if (child?.type !== 'text') continue;
-    const at = first ? child.value.indexOf('\n') : child.value.lastIndexOf('\n');
-    if (at < 0) continue;
-    const before = child.value.slice(0, at);
-    const after = child.value.slice(at + 1);
-    return [
-      [...children.slice(0, index), ...(before === '' ? [] : [text(before)])],
-      [...(after === '' ? [] : [text(after)]), ...children.slice(index + 1)],
-    ];
-  }
-  return first ? [children, []] : [[], children];
-}
-
-/** Inline content without white space at its start and end (empty when it held nothing else). */
-function trimInline(children: PhrasingContent[]): PhrasingContent[] {
-  const out = [...children];
-  const first = out[0];
-  if (first?.type === 'text') out[0] = text(first.value.replace(/^\s+/, ''));
-  const last = out.at(-1);
-  if (last?.type === 'text') out[out.length - 1] = text(last.value.replace(/\s+$/, ''));
-  return out.filter((child) => !(child.type === 'text' && child.value === ''));
 }

@@ -10,6 +10,7 @@
  * prefix with `user-content-` like any id written in raw HTML; this is a dozen lines.
  */
 import type { Heading, Root, Text } from 'mdast';
+import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { setMark } from './source-marks.ts';
 
@@ -40,14 +41,10 @@ export function splitHeadingId(value: string): { text: string; id: string } | un
 export function remarkHeadingIds(): (tree: Root, file: VFile) => void {
   return (tree, file) => {
     const source = String(file.value);
-    const visit = (node: Root | Root['children'][number]): void => {
-      if (node.type === 'heading') {
-        apply(node, file, source);
-        return;
-      }
-      if ('children' in node) for (const child of node.children) visit(child);
-    };
-    visit(tree);
+    visit(tree, 'heading', (node) => {
+      apply(node, file, source);
+      return SKIP;
+    });
   };
 }
 

@@ -14,11 +14,12 @@
  * or `\[…\]` becomes a display formula; a `\[…\]` inside a paragraph is marked as display math for
  * rehype-mathml.ts (src/plugins/source-marks.ts).
  */
-import type { Element } from 'hast';
+import { h } from 'hastscript';
 import type { Root, RootContent } from 'mdast';
 import type { Code, Construct, Effects, State, TokenizeContext } from 'micromark-util-types';
 import remarkMath from 'remark-math';
 import type { Processor } from 'unified';
+import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { setMark, sourceOf } from './source-marks.ts';
 
@@ -240,34 +241,25 @@ export function remarkMathSyntax(this: Processor): (tree: Root, file: VFile) => 
   return (tree, file) => displayParagraphs(tree, file);
 }
 
-function displayParagraphs(parent: Root | Extract<RootContent, { children: unknown }>, file: VFile): void {
-  const children = parent.children as RootContent[];
-  children.forEach((child, index) => {
-    if (child.type === 'inlineMath') {
-      if (sourceOf(file, child).startsWith('\\[')) setMark(file, child, 'displayMath', {});
-      return;
+/** Marks inline math written `\[…\]` as display; a paragraph of only `$$…$$` or `\[…\]` becomes a formula. */
+function displayParagraphs(tree: Root, file: VFile): void {
+  visit(tree, (node, index, parent) => {
+    if (node.type === 'inlineMath') {
+      if (sourceOf(file, node).startsWith('\\[')) setMark(file, node, 'displayMath', {});
+      return undefined;
     }
-    if (!('children' in child)) return;
-    if (child.type === 'paragraph') {
-      const content = child.children.filter((node) => !(node.type === 'text' && node.value.trim() === ''));
-      const [only] = content;
-      const written = only?.type === 'inlineMath' ? sourceOf(file, only) : '';
-      if (content.length === 1 && only?.type === 'inlineMath' && /^(\$\$|\\\[)/.test(written)) {
-        children[index] = displayMath(only.value, child);
-        return;
-      }
-    }
-    displayParagraphs(child, file);
+    if (node.type !== 'paragraph' || !parent || index === undefined) return undefined;
+    const content = node.children.filter((child) => !(child.type === 'text' && child.value.trim() === ''));
+    const [only] = content;
+    const written = only?.type === 'inlineMath' ? sourceOf(file, only) : '';
+    if (content.length !== 1 || only?.type !== 'inlineMath' || !/^(\$\$|\\\[)/.test(written)) return undefined;
+    parent.children[index] = displayMath(only.value, node);
+    return SKIP;
   });
 }
 
 /** A display formula node, as remark-math builds one for a `$$` block. */
 function displayMath(value: string, replacing: RootContent): Extract<RootContent, { type: 'math' }> {
-  const code: Element = {
-    type: 'element',
-    tagName: 'code',
-    properties: { className: ['language-math', 'math-display'] },
-    children: [{ type: 'text', value }],
-  };
+  const code = h('code.language-math.math-display', value);
   return { type: 'math', value, position: replacing.position, data: { hName: 'pre', hChildren: [code] } };
 }

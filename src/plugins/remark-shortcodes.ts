@@ -4,7 +4,7 @@
  * `<figure src="x.png" caption="…">` as raw HTML between the text `{{` and `}}`: the sanitizer keeps
  * `<figure>`, which then stays open and takes in every paragraph after it, and drops `<youtube …>` or
  * `</figure>` with their attributes, leaving a stray `{{}}`. The checker warns about every shortcode
- * (pipeline/check/body-lint.ts) as "printed as text": this plugin is what makes that true.
+ * (pipeline/check/template-syntax.ts) as "printed as text": this plugin is what makes that true.
  *
  * Only a raw-HTML tag glued to `{{` before it and `}}` after it is taken: a tag written in prose
  * (`{{ <b>x</b> }}`, `<figure>` alone) is raw HTML as always.

@@ -1,5 +1,6 @@
 import rehypeRaw from 'rehype-raw';
 import { describe, expect, it } from 'vitest';
+import { parseSrcset, rewriteSrcset, srcsetUrls } from '#lib/srcset.ts';
 import { rehypeBasePath, withBase } from '#plugins/rehype-base-path.ts';
 import { articleRehypePlugins } from '#plugins/index.ts';
 import { render, renderWithAstro, testOptions } from './render.ts';
@@ -65,6 +66,15 @@ describe('rehypeBasePath', () => {
     expect(html).toContain('<video poster="/previews/pr-42/img/still.jpg" src="/previews/pr-42/media/clip.mp4">');
   });
 
+  it('reads a srcset as browsers do: a comma inside an address does not split it', async () => {
+    const html = await based(
+      '<picture><source srcset="/img/a.webp?w=1,2 1x,/img/b.webp 2x, img/c.webp,/img/d.webp"><img src="/img/a.png" alt=""></picture>',
+    );
+    expect(html).toContain(
+      'srcset="/previews/pr-42/img/a.webp?w=1,2 1x,/previews/pr-42/img/b.webp 2x, img/c.webp,/img/d.webp"',
+    );
+  });
+
   it('leaves fragments, relative, protocol-relative, web and already-prefixed addresses alone', async () => {
     const markdown =
       '[a](#notes) [b](../y/) [c](//cdn.example.net/f.pdf) [d](https://example.org/) [e](/previews/pr-42/en/)';
@@ -92,5 +102,31 @@ describe('rehypeBasePath', () => {
     expect(html).toContain('src="./a.png"');
     // Without the option (the default base /) nothing is prefixed.
     expect(await renderWithAstro('[s](/en/2024/story/)')).toContain('<a href="/en/2024/story/">s</a>');
+  });
+});
+
+// The srcset reader of src/lib/srcset.ts, which this plugin, the feeds and both checkers share.
+describe('srcset', () => {
+  it('splits candidates at commas after an address or its descriptors, as the HTML standard reads them', () => {
+    expect(srcsetUrls('/a.png 1x, /b.png 2x')).toEqual(['/a.png', '/b.png']);
+    expect(srcsetUrls('/a.png, /b.png 2x,/c.png')).toEqual(['/a.png', '/b.png', '/c.png']);
+    expect(srcsetUrls('/a.png,/b.png 2x')).toEqual(['/a.png,/b.png']);
+    expect(srcsetUrls('/img?size=1,2 800w, /c.png')).toEqual(['/img?size=1,2', '/c.png']);
+    expect(srcsetUrls(' ')).toEqual([]);
+    expect(srcsetUrls(undefined)).toEqual([]);
+    expect(srcsetUrls(['/a.png 1x', ' /b.png 2x'])).toEqual(['/a.png', '/b.png']);
+  });
+
+  it('gives each address with its place and its descriptors', () => {
+    expect(parseSrcset(' /a.png 640w (x, y),/b.png')).toEqual([
+      { url: '/a.png', start: 1, descriptors: '640w (x, y)' },
+      { url: '/b.png', start: 20, descriptors: '' },
+    ]);
+  });
+
+  it('rewrites addresses in place, keeping every space and comma as written', () => {
+    expect(rewriteSrcset(' /a.png  2x ,/b.png,, /c.png', (url) => url.toUpperCase())).toBe(
+      ' /A.PNG  2x ,/B.PNG,, /C.PNG',
+    );
   });
 });
