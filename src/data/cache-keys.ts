@@ -6,19 +6,27 @@
  * share cards), so editing a title or a speaker re-renders every page, while editing a story's body
  * re-renders only that story's pages (Astro also tracks the entry it renders) and the feeds that
  * carry it in full.
+ *
+ * Every route attaches its keys the same way: `return withCacheKeys(paths, keyOf)` at the end of its
+ * `getStaticPaths`, with one of the key rules below as `keyOf` (or none, for the site fingerprint).
  */
 import { fingerprint } from '#lib/fingerprint.ts';
-import { localeCodes, siteConfig } from '#site.config';
+import { siteConfig } from '#site.config';
 import { loadSiteData, type PublishedStory, type SiteData } from './content.ts';
 
-/** `paths` of a `getStaticPaths` with `cacheKey` set on each. */
-export function withCacheKey<T extends object>(paths: readonly T[], cacheKey: string): (T & { cacheKey: string })[] {
-  return paths.map((path) => ({ ...path, cacheKey }));
-}
+/** How a route keys one of its `getStaticPaths` entries. */
+export type CacheKeyRule<T> = (path: T, data: SiteData) => string;
 
-/** `paths` keyed with the site fingerprint: for pages that show frontmatter only. */
-export async function siteKeyed<T extends object>(paths: readonly T[]): Promise<(T & { cacheKey: string })[]> {
-  return withCacheKey(paths, (await loadSiteData()).fingerprint);
+/**
+ * `paths` of a `getStaticPaths`, each with its `cacheKey`: `keyOf(path, data)`, or the site
+ * fingerprint without `keyOf` (for pages that show frontmatter only).
+ */
+export async function withCacheKeys<T extends object>(
+  paths: readonly T[],
+  keyOf?: CacheKeyRule<T>,
+): Promise<(T & { cacheKey: string })[]> {
+  const data = await loadSiteData();
+  return paths.map((path) => ({ ...path, cacheKey: keyOf ? keyOf(path, data) : data.fingerprint }));
 }
 
 /** The key of a page that shows the bodies of `stories` (a story page, a full-content feed). */
@@ -40,10 +48,4 @@ export function feedKey(data: SiteData, locale: string, candidates: readonly Pub
   if (siteConfig.feedContent !== 'full') return data.fingerprint;
   const carried = candidates.filter((story) => story.versions.has(locale)).slice(0, siteConfig.feedSize);
   return bodiesKey(data, carried);
-}
-
-/** Keys of the locale-wide feeds, one per locale code. */
-export async function localeFeedKeys(): Promise<Record<string, string>> {
-  const data = await loadSiteData();
-  return Object.fromEntries(localeCodes.map((code) => [code, feedKey(data, code, data.stories)]));
 }
