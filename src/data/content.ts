@@ -1,20 +1,26 @@
 /**
  * The one module that reads content collections. Everything else receives plain data from here, so
  * the visibility rule (no drafts) and the ordering rule (newest first) apply to every page, and
- * every cross-index is computed once per build.
+ * every cross-index and every story version's view (src/lib/story-view.ts) is computed once per build.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { fingerprint } from '#lib/fingerprint.ts';
 import { indexBy, indexStories, type Index, type StoryIndexes } from '#lib/indexes.ts';
-import { shareCardStoryKeys } from '#lib/share-image.ts';
+import { shareCardStoryKeys } from '#lib/share-card-stories.ts';
 import { buildStories, type Story } from '#lib/stories.ts';
-import { localeCodes, siteConfig } from '#site.config';
+import { resolveStoryViews, type StoryView, type StoryViews } from '#lib/story-view.ts';
+import { localeInfo } from '#i18n/index.ts';
+import { localeCodes, siteConfig, type Locale } from '#site.config';
+import { prerenderShareCards } from './share-cards.ts';
 
 /** An article's validated frontmatter. */
 export type ArticleData = CollectionEntry<'articles'>['data'];
 
 /** A published story with its language versions. */
 export type PublishedStory = Story<ArticleData>;
+
+/** An article entry (its body rendered by the loader). */
+export type ArticleEntry = CollectionEntry<'articles'>;
 
 /** A speaker entry. */
 export type SpeakerEntry = CollectionEntry<'speakers'>;
@@ -25,14 +31,19 @@ export type EventEntry = CollectionEntry<'events'>;
 /** A tag entry. */
 export type TagEntry = CollectionEntry<'tags'>;
 
+/** One published story version as every page shows it (see src/lib/story-view.ts). */
+export type SiteStoryView = StoryView<ArticleData, EventEntry, Locale>;
+
 /** Everything the pages need, read and indexed once per build. */
 export interface SiteData {
   /** Published stories, newest first. */
   readonly stories: readonly PublishedStory[];
   /** Stories by speaker, organisation, event, tag, year and month. */
   readonly indexes: StoryIndexes<PublishedStory>;
+  /** Every published version's view, by locale then story key, newest first. */
+  readonly views: StoryViews<ArticleData, EventEntry, Locale>;
   /** Article entries by id, for rendering bodies. */
-  readonly articles: ReadonlyMap<string, CollectionEntry<'articles'>>;
+  readonly articles: ReadonlyMap<string, ArticleEntry>;
   /** Speakers by id. */
   readonly speakers: ReadonlyMap<string, SpeakerEntry>;
   /** Organisations by id. */
@@ -75,15 +86,26 @@ export function loadSiteData(): Promise<SiteData> {
     ]);
     const stories = buildStories(articles, localeCodes);
     const shareCardStories = shareCardStoryKeys(stories, siteConfig);
-    const registryData = (list: readonly { id: string; data: unknown }[]) => list.map((e) => [e.id, e.data]);
-    return {
-      stories,
-      indexes: indexStories(stories),
-      articles: byId(articles),
+    const registries = {
       speakers: byId(speakers),
       organisations: byId(organisations),
       events: byId(events),
       tags: byId(tags),
+    };
+    const views = resolveStoryViews(stories, registries, {
+      locales: localeCodes,
+      htmlLang: (code) => localeInfo(code).htmlLang,
+      cardStories: shareCardStories,
+    });
+    // Cards are drawn ahead on a second core while pages render; the dev server draws on request.
+    if (import.meta.env.PROD) prerenderShareCards(views);
+    const registryData = (list: readonly { id: string; data: unknown }[]) => list.map((e) => [e.id, e.data]);
+    return {
+      stories,
+      indexes: indexStories(stories),
+      views,
+      articles: byId(articles),
+      ...registries,
       speakersByOrganisation: indexBy(speakers, (s) => (s.data.organisation ? [s.data.organisation.id] : [])),
       eventsByOrganiser: indexBy(events, (e) => (e.data.organisers ?? []).map((o) => o.id)),
       organisationsByParent: indexBy(organisations, (o) => (o.data.parent ? [o.data.parent.id] : [])),
@@ -100,4 +122,18 @@ export function loadSiteData(): Promise<SiteData> {
     };
   })();
   return cached;
+}
+
+/** The view of `story` in `locale`; throws when the story has no version there (a route's bug). */
+export function storyView(data: SiteData, story: { readonly key: string }, locale: Locale): SiteStoryView {
+  const view = data.views.get(locale)?.get(story.key);
+  if (!view) throw new Error(`${story.key} has no ${locale} version`);
+  return view;
+}
+
+/** The article entry of a story version, whose body Astro renders; throws when it is missing. */
+export function articleEntry(data: SiteData, view: SiteStoryView): ArticleEntry {
+  const entry = data.articles.get(view.version.entryId);
+  if (!entry) throw new Error(`no article entry ${view.version.entryId}`);
+  return entry;
 }

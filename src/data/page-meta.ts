@@ -11,7 +11,8 @@ import { formatMonth, localize } from '#lib/format.ts';
 import { pagePath } from '#lib/pagination.ts';
 import { localizedPath, storyPath } from '#lib/paths.ts';
 import { absoluteUrl, isoDate, shareImageFormat, type ArticleMeta, type ShareImage } from '#lib/seo.ts';
-import { hasGeneratedShareImage, SHARE_IMAGE_HEIGHT, SHARE_IMAGE_WIDTH, shareImagePath } from '#lib/share-image.ts';
+import { shareImagePath } from '#lib/share-card-stories.ts';
+import { SHARE_IMAGE_HEIGHT, SHARE_IMAGE_WIDTH } from '#lib/share-image.ts';
 import {
   breadcrumbLd,
   eventLd,
@@ -25,7 +26,7 @@ import {
   type StoryVersionRef,
 } from '#lib/structured-data.ts';
 import { defaultLocale, siteConfig, type Locale } from '#site.config';
-import type { PublishedStory, SiteData } from './content.ts';
+import type { SiteData, SiteStoryView } from './content.ts';
 
 /** Where a page is: its locale, the base path and the site's address (`Astro.site`). */
 export interface SeoContext {
@@ -80,18 +81,15 @@ export interface StorySeo {
   readonly jsonLd: Graph;
 }
 
-/** The SEO of one language version of a story. */
-export async function storySeo(data: SiteData, story: PublishedStory, ctx: SeoContext): Promise<StorySeo> {
-  const { site, t, url, text, page, crumbs } = helpers(ctx);
-  const version = story.versions.get(ctx.locale);
-  if (!version) throw new Error(`storySeo: ${story.key} has no ${ctx.locale} version`);
+/** The SEO of one language version of a story, from its view (resolved once in src/data/content.ts). */
+export async function storySeo(view: SiteStoryView, ctx: SeoContext): Promise<StorySeo> {
+  const { site, t, url, text, crumbs } = helpers(ctx);
+  const { story, version } = view;
   const own = version.data;
   const versionUrl = (code: string) => absoluteUrl(storyPath(ctx.base, code, story), site);
-  // A translation without a cover shares the primary's, as the page shows it.
-  const cover = own.cover ?? story.versions.get(story.primaryLanguage)?.data.cover;
   let image: ShareImage | undefined;
-  if (cover) image = await shareImage(cover.src, cover.alt, site);
-  else if (hasGeneratedShareImage(story, ctx.locale, data.shareCardStories)) {
+  if (view.cover) image = await shareImage(view.cover.image.src, view.cover.image.alt, site);
+  else if (view.shareCard) {
     // The card the `og.png` route draws beside the story page, by the same rule.
     image = {
       url: absoluteUrl(shareImagePath(ctx.base, ctx.locale, story), site),
@@ -100,18 +98,14 @@ export async function storySeo(data: SiteData, story: PublishedStory, ctx: SeoCo
       height: SHARE_IMAGE_HEIGHT,
     };
   }
-  const tags = (own.tags ?? []).flatMap((ref) => {
-    const tag = data.tags.get(ref.id);
-    return tag ? [text(tag.data.label)] : [];
-  });
+  const tags = view.tags.map((tag) => tag.label);
   const publishedTime = isoDate(story.date);
   const modifiedTime = own.updated && isoDate(own.updated);
-  const event = own.event && data.events.get(own.event.id);
+  const { event } = view;
   const ref = (code: string): StoryVersionRef[] => {
     const other = story.versions.get(code);
     return other ? [{ headline: other.data.title, url: versionUrl(code), inLanguage: localeInfo(code).htmlLang }] : [];
   };
-  const isPrimary = ctx.locale === story.primaryLanguage;
   const article = newsArticleLd({
     headline: own.title,
     description: own.summary,
@@ -121,25 +115,18 @@ export async function storySeo(data: SiteData, story: PublishedStory, ctx: SeoCo
     dateModified: modifiedTime,
     image: image && { url: image.url, width: image.width, height: image.height, caption: image.alt },
     publisher: publisher(ctx.locale),
-    speakers: (own.speakers ?? []).flatMap((s) => {
-      const speaker = data.speakers.get(s.id.id);
-      if (!speaker) return [];
-      const role = s.role ?? (speaker.data.role && text(speaker.data.role));
-      return [{ ...page('speakers', speaker.id, speaker.data.name), jobTitle: role }];
-    }),
-    organisations: (own.organisations ?? []).flatMap((r) => {
-      const org = data.organisations.get(r.id);
-      return org ? [page('organisations', org.id, org.data.name)] : [];
-    }),
+    speakers: view.speakers.map((s) => ({ name: s.name, url: url('speakers', s.id), jobTitle: s.role })),
+    organisations: view.organisations.map((o) => ({ name: o.name, url: url('organisations', o.id) })),
     event: event && {
-      ...page('events', event.id, event.data.name),
+      name: text(event.data.name),
+      url: url('events', event.id),
       startDate: event.data.start,
       endDate: event.data.end,
     },
     keywords: tags,
     // The primary version is the original; the others are its translations.
-    translationOf: isPrimary ? undefined : ref(story.primaryLanguage)[0],
-    translations: isPrimary ? [...story.versions.keys()].filter((code) => code !== ctx.locale).flatMap(ref) : [],
+    translationOf: view.isPrimary ? undefined : ref(story.primaryLanguage)[0],
+    translations: view.isPrimary ? [...story.versions.keys()].filter((code) => code !== ctx.locale).flatMap(ref) : [],
   });
   const breadcrumbs = crumbs(
     { name: t.archive, url: url('archive') },

@@ -1,37 +1,50 @@
-// Glue shared by the feed and calendar routes (the `_` keeps it from being a route): gathers plain
-// data from the site data and dictionaries for the pure builders in src/lib/feeds.ts and
-// src/lib/icalendar.ts, and renders article bodies through Astro for full-content feeds.
+// Glue shared by the feed and calendar routes: gathers plain data from the site data (each story
+// version's view) and the dictionaries for the pure builders in src/lib/feeds.ts and
+// src/lib/icalendar.ts, and builds the feed routes themselves: every feed route file is one line
+// over `localeFeedRoute` or `entryFeedRoute`.
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { render } from 'astro:content';
-import { loadSiteData, type EventEntry, type PublishedStory, type SiteData } from './content.ts';
+import { feedKey, withCacheKeys } from './cache-keys.ts';
+import { loadSiteData, storyView, type EventEntry, type PublishedStory, type SiteData } from './content.ts';
 import { localeInfo, uiStrings } from '#i18n/index.ts';
-import { feedItems, rssXml, speakerFeedPath, tagFeedPath, type Feed } from '#lib/feeds.ts';
+import { atomXml, jsonFeed, rssXml } from '#lib/feed-formats.ts';
+import {
+  FEED_FORMATS,
+  feedItems,
+  feedPath,
+  speakerFeedPath,
+  tagFeedPath,
+  type Feed,
+  type FeedFormat,
+} from '#lib/feeds.ts';
 import { localize } from '#lib/format.ts';
 import { eventStamp, eventUid, type Calendar, type CalendarEvent } from '#lib/icalendar.ts';
 import { localizedPath } from '#lib/paths.ts';
+import { localePaths, type StaticEndpoint } from './page.ts';
 import { defaultLocale, localeCodes, siteConfig, type Locale } from '#site.config';
 
 let container: Promise<AstroContainer> | undefined;
 const bodies = new Map<string, Promise<string | undefined>>();
 
 /**
- * An article's body as its page shows it. Rendering through Astro (rather than reading
- * `entry.rendered.html`) resolves local images to the files the build emits for the pages;
- * each body is rendered once per build, however many feeds carry it.
+ * An article's body as its page shows it, made once per build however many feeds carry it. The
+ * loader has rendered every body already: one without local images is that HTML as it stands (what
+ * Astro's `render` would give back unchanged), so it is used directly. Only a body with local images
+ * goes through Astro's `render` again, which resolves them to the files the build emits for pages.
  */
 function renderedBody(data: SiteData, entryId: string): Promise<string | undefined> {
   let body = bodies.get(entryId);
   if (!body) {
     body = (async () => {
       const entry = data.articles.get(entryId);
-      if (!entry) return undefined;
+      if (!entry?.rendered?.metadata?.imagePaths?.length) return entry?.rendered?.html;
       try {
         container ??= AstroContainer.create();
         const { Content } = await render(entry);
         return await (await container).renderToString(Content);
       } catch {
         // The stored HTML still serves: `feedHtml` drops its unresolved image placeholders.
-        return entry.rendered?.html;
+        return entry.rendered.html;
       }
     })();
     bodies.set(entryId, body);
@@ -70,7 +83,7 @@ export async function buildFeed(request: FeedRequest): Promise<Feed> {
     locales: localeCodes,
     htmlLang,
     size: siteConfig.feedSize,
-    tagLabels: new Map([...data.tags].map(([id, tag]) => [id, tag.data.label])),
+    categories: (story) => storyView(data, story, request.locale).tags,
     bodyHtml: full ? (entryId) => renderedBody(data, entryId) : undefined,
   });
   return {
@@ -84,21 +97,6 @@ export async function buildFeed(request: FeedRequest): Promise<Feed> {
     // An empty feed is dated by the archive's newest story: deterministic, and never the clock.
     emptyUpdated: data.stories[0]?.date,
   };
-}
-
-/** The feed of a locale's whole archive (the RSS, Atom and JSON routes differ only in `self`). */
-export async function localeFeed(locale: Locale, site: URL | undefined, self: string): Promise<Feed> {
-  const t = uiStrings(locale);
-  const { stories } = await loadSiteData();
-  return buildFeed({
-    locale,
-    site,
-    stories,
-    title: t.siteName,
-    description: t.siteDescription,
-    home: localizedPath(import.meta.env.BASE_URL, locale),
-    self,
-  });
 }
 
 /** Events that have a start date (only those can be put in a calendar), earliest first, then by id. */
@@ -152,30 +150,88 @@ export function calendar(locale: Locale, site: URL | undefined, name: string, ev
   return { name, prodId: `-//${host}//News Archive//${locale.toUpperCase()}`, events };
 }
 
+/** The serializer of each feed format. */
+const FEED_WRITERS: Readonly<Record<FeedFormat, (feed: Feed) => string | Promise<string>>> = {
+  rss: rssXml,
+  atom: atomXml,
+  json: jsonFeed,
+};
+
+/** A feed written in `format`, as the route's response. */
+async function feedResponse(feed: Feed, format: FeedFormat): Promise<Response> {
+  return new Response(await FEED_WRITERS[format](feed), {
+    headers: { 'Content-Type': `${FEED_FORMATS[format].type}; charset=utf-8` },
+  });
+}
+
+/**
+ * The route of a locale's feed of its whole archive in `format` (`/en/rss.xml`, `/en/atom.xml`,
+ * `/en/feed.json`): `export const { getStaticPaths, GET } = localeFeedRoute('rss');`.
+ */
+export function localeFeedRoute(format: FeedFormat) {
+  async function getStaticPaths() {
+    const { stories } = await loadSiteData();
+    return withCacheKeys(
+      localePaths(() => [{ params: {} }]),
+      (path, data) => feedKey(data, path.params.lang, stories),
+    );
+  }
+  const GET: StaticEndpoint<typeof getStaticPaths> = async ({ params, site }) => {
+    const locale = params.lang;
+    const t = uiStrings(locale);
+    const base = import.meta.env.BASE_URL;
+    const { stories } = await loadSiteData();
+    const feed = await buildFeed({
+      locale,
+      site,
+      stories,
+      title: t.siteName,
+      description: t.siteDescription,
+      home: localizedPath(base, locale),
+      self: feedPath(base, locale, format),
+    });
+    return feedResponse(feed, format);
+  };
+  return { getStaticPaths, GET };
+}
+
 /** Which entry pages have a feed of their own: a speaker's stories, a topic's stories. */
 export type EntryFeedKind = 'speakers' | 'tags';
 
-/** The RSS response of one speaker's or topic's stories in one locale (empty but valid without stories). */
-export async function entryFeedResponse(
-  kind: EntryFeedKind,
-  locale: Locale,
-  id: string,
-  site: URL | undefined,
-): Promise<Response> {
-  const t = uiStrings(locale);
-  const base = import.meta.env.BASE_URL;
-  const data = await loadSiteData();
+/**
+ * The route of the RSS feeds of every speaker's or topic's stories, in every locale like their
+ * pages (`/en/speakers/zhang-wei/rss.xml`); one without stories in the locale gets a valid empty
+ * feed, so a subscription never breaks: `export const { getStaticPaths, GET } = entryFeedRoute('tags');`.
+ */
+export function entryFeedRoute(kind: EntryFeedKind) {
   const isSpeaker = kind === 'speakers';
-  const text = isSpeaker ? data.speakers.get(id)?.data.name : data.tags.get(id)?.data.label;
-  const name = localize(text ?? {}, locale, defaultLocale) || id;
-  const feed = await buildFeed({
-    locale,
-    site,
-    stories: (isSpeaker ? data.indexes.bySpeaker : data.indexes.byTag).get(id) ?? [],
-    title: isSpeaker ? t.speakerFeedTitle(name) : t.topicFeedTitle(name),
-    description: isSpeaker ? t.speakerFeedDescription(name) : t.topicFeedDescription(name),
-    home: localizedPath(base, locale, kind, id),
-    self: isSpeaker ? speakerFeedPath(base, locale, id) : tagFeedPath(base, locale, id),
-  });
-  return new Response(await rssXml(feed), { headers: { 'Content-Type': 'application/rss+xml; charset=utf-8' } });
+  const storiesOf = (data: SiteData, id: string) =>
+    (isSpeaker ? data.indexes.bySpeaker : data.indexes.byTag).get(id) ?? [];
+  async function getStaticPaths() {
+    const data = await loadSiteData();
+    const ids = [...(isSpeaker ? data.speakers.keys() : data.tags.keys())];
+    return withCacheKeys(
+      localePaths(() => ids.map((id) => ({ params: { id } }))),
+      (path) => feedKey(data, path.params.lang, storiesOf(data, path.params.id)),
+    );
+  }
+  const GET: StaticEndpoint<typeof getStaticPaths> = async ({ params, site }) => {
+    const { lang: locale, id } = params;
+    const t = uiStrings(locale);
+    const base = import.meta.env.BASE_URL;
+    const data = await loadSiteData();
+    const text = isSpeaker ? data.speakers.get(id)?.data.name : data.tags.get(id)?.data.label;
+    const name = localize(text ?? {}, locale, defaultLocale) || id;
+    const feed = await buildFeed({
+      locale,
+      site,
+      stories: storiesOf(data, id),
+      title: isSpeaker ? t.speakerFeedTitle(name) : t.topicFeedTitle(name),
+      description: isSpeaker ? t.speakerFeedDescription(name) : t.topicFeedDescription(name),
+      home: localizedPath(base, locale, kind, id),
+      self: isSpeaker ? speakerFeedPath(base, locale, id) : tagFeedPath(base, locale, id),
+    });
+    return feedResponse(feed, 'rss');
+  };
+  return { getStaticPaths, GET };
 }

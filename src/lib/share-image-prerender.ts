@@ -29,7 +29,7 @@ export interface PrerenderOptions {
  */
 export function prerenderShareImages(cards: readonly ShareCard[], options: PrerenderOptions = {}): Worker | undefined {
   const cacheDir = options.cacheDir ?? defaultShareImageCacheDir();
-  // Resolved from the working directory, the project root: the route calling this runs from a
+  // Resolved from the working directory, the project root: the site data calling this runs from a
   // bundled chunk, from which this file's own location is not the source tree.
   const workerFile = options.workerFile ?? path.resolve('src/lib/share-image-worker.ts');
   const missing = cards.filter((card) => !existsSync(shareImageCacheFile(card, cacheDir)));

@@ -4,7 +4,9 @@
  * npm (no system fonts, no downloads), sharp turns the SVG into a PNG. Rendering costs about 0.1 s a
  * card (more for the first, which parses the fonts), so PNGs are cached on disk under a hash of
  * everything that shapes them.
- * Pure TS with no `astro:` imports, so unit tests render cards without a build.
+ * Pure TS with no `astro:` imports, so unit tests render cards without a build. Which stories get a
+ * card, and where it is published, is share-card-stories.ts. Over 300 lines because the card's
+ * layout is a satori element tree written out, and it stays beside the cache key that hashes it.
  */
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
@@ -12,7 +14,6 @@ import path from 'node:path';
 import satori, { type Font } from 'satori';
 import sharp from 'sharp';
 import { packageDir, packageVersion } from './packages.ts';
-import { filePath } from './paths.ts';
 import { buildSettings } from './environment.ts';
 
 /** What a share card shows; every field is part of the cache key. */
@@ -364,50 +365,4 @@ export async function cachedShareImage(card: ShareCard, options: CachedRenderOpt
     await rm(temporary, { force: true });
   }
   return png;
-}
-
-/** What `hasGeneratedShareImage` needs of a story: its key, its versions and which of them is primary. */
-export interface ShareImageStory {
-  /** The story's key (`2024/slug`). */
-  readonly key: string;
-  /** Language of the primary version (whose cover translations inherit). */
-  readonly primaryLanguage: string;
-  /** Published versions by language. */
-  readonly versions: ReadonlyMap<string, { readonly data: { readonly cover?: unknown } }>;
-}
-
-/**
- * The keys of the stories that get generated cards: the newest `limit` (stories come newest first,
- * the site's ordering rule), none when cards are off. Decided by content alone, so deterministic.
- */
-export function shareCardStoryKeys(
-  stories: readonly { readonly key: string }[],
-  config: { readonly shareImages: 'generate' | 'off'; readonly shareImageStories: number },
-): ReadonlySet<string> {
-  if (config.shareImages !== 'generate') return new Set();
-  return new Set(stories.slice(0, Math.max(0, config.shareImageStories)).map((story) => story.key));
-}
-
-/**
- * Whether a story version gets a generated share image: the story is among `cardStories` (see
- * `shareCardStoryKeys`) and the version shows no cover, neither its own nor the primary's it
- * inherits (the article page's rule).
- */
-export function hasGeneratedShareImage(
-  story: ShareImageStory,
-  locale: string,
-  cardStories: ReadonlySet<string>,
-): boolean {
-  const version = story.versions.get(locale);
-  if (!version || !cardStories.has(story.key)) return false;
-  return !version.data.cover && !story.versions.get(story.primaryLanguage)?.data.cover;
-}
-
-/** Site path of a story version's share image: `/base/en/2024/slug/og.png`. */
-export function shareImagePath(
-  base: string,
-  locale: string,
-  story: { readonly year: string; readonly slug: string },
-): string {
-  return filePath(base, locale, story.year, story.slug, 'og.png');
 }

@@ -1,6 +1,7 @@
 /**
  * Story rules shared by the checker and the site's data module: which file of a story is primary,
- * what translations inherit from it, and where a translation drifts from it.
+ * what translations inherit from it (the shared facts, and the cover a translation shows), and where
+ * a translation drifts from it. Every inheritance rule is written here and nowhere else.
  */
 import type { PublishedAt } from './dates.ts';
 
@@ -22,8 +23,17 @@ export interface SharedFacts {
 /** A shared field's name. */
 export type SharedField = keyof SharedFacts;
 
-/** The shared fields, in the order they are checked and reported. */
-export const SHARED_FIELDS: readonly SharedField[] = ['date', 'event', 'speakers', 'organisations', 'tags'];
+/**
+ * The shared fields, in the order they are checked and reported; the one list (the article schema
+ * and the authoring tools import it).
+ */
+export const SHARED_FIELDS = [
+  'date',
+  'event',
+  'speakers',
+  'organisations',
+  'tags',
+] as const satisfies readonly SharedField[];
 
 /**
  * The primary language of a story: the first configured locale (default first) that the story has.
@@ -84,6 +94,31 @@ export function inheritSharedFacts<T extends SharedFacts>(primary: SharedFacts, 
     merged[field] = field === 'speakers' ? primary.speakers?.map((s) => ({ id: s.id })) : primary[field];
   }
   return merged as T;
+}
+
+/** The cover a story version shows, and where it comes from. */
+export interface ShownCover<C> {
+  /** The cover as the article file gives it. */
+  readonly image: C;
+  /** True when the version has no cover of its own and shows the primary's. */
+  readonly inherited: boolean;
+  /** Locale code of the version whose file gives the cover (its alt text and caption are in that language). */
+  readonly language: string;
+}
+
+/**
+ * The cover a version shows: its own, else (a translation without one) the primary's, since the
+ * picture is the same in every language; `undefined` when neither has one. Not a shared field: a
+ * translation may have a cover of its own, and never drifts by having one.
+ */
+export function shownCover<D extends { readonly cover?: unknown }>(
+  story: { readonly primaryLanguage: string; readonly versions: ReadonlyMap<string, { readonly data: D }> },
+  language: string,
+): ShownCover<NonNullable<D['cover']>> | undefined {
+  const own = story.versions.get(language)?.data.cover;
+  if (own) return { image: own, inherited: false, language };
+  const primary = story.versions.get(story.primaryLanguage)?.data.cover;
+  return primary ? { image: primary, inherited: true, language: story.primaryLanguage } : undefined;
 }
 
 /** One language version of a story, as the site's data module hands it to the story rules. */

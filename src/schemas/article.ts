@@ -94,5 +94,5 @@ export function articleSchema<Image extends z.ZodType>(ctx: SchemaContext<Image>
   });
 }
 
-/** The fields that a story's translations share, inherited from the primary file. */
-export const SHARED_ARTICLE_FIELDS = ['date', 'event', 'speakers', 'organisations', 'tags'] as const;
+/** The fields that a story's translations share, inherited from the primary file (the story rules' list). */
+export { SHARED_FIELDS as SHARED_ARTICLE_FIELDS } from '#lib/stories.ts';

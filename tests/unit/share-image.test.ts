@@ -4,14 +4,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hasGeneratedShareImage, shareCardStoryKeys, shareImagePath } from '#lib/share-card-stories.ts';
 import {
   cachedShareImage,
-  hasGeneratedShareImage,
   renderShareImage,
   shareImageCacheFile,
   shareImageCacheKey,
-  shareCardStoryKeys,
-  shareImagePath,
   type ShareCard,
   type TitleFit,
 } from '#lib/share-image.ts';

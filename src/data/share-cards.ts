@@ -1,0 +1,37 @@
+/**
+ * The generated share cards of a build: one per story version whose view has `shareCard`, with
+ * what the card shows in that version's language. The `og.png` route lists them; a production build
+ * starts drawing them on a second core as soon as the site's data is loaded (`loadSiteData` calls
+ * `prerenderShareCards` once), before any page renders, so no route's `getStaticPaths` starts a thread.
+ */
+import { localeInfo, uiStrings } from '#i18n/index.ts';
+import { formatPublished } from '#lib/format.ts';
+import type { ShareCard } from '#lib/share-image.ts';
+import { prerenderShareImages } from '#lib/share-image-prerender.ts';
+import type { StoryViews } from '#lib/story-view.ts';
+import { localeCodes, type Locale } from '#site.config';
+import type { ArticleData, EventEntry } from './content.ts';
+
+/** Every published version's view, as the site data holds them. */
+type SiteViews = StoryViews<ArticleData, EventEntry, Locale>;
+
+/** The cards of `locale`'s versions that get one, in the stories' order, with their route params. */
+export function shareCardsIn(views: SiteViews, locale: Locale) {
+  const { htmlLang, dateLocale } = localeInfo(locale);
+  return [...(views.get(locale)?.values() ?? [])]
+    .filter((view) => view.shareCard)
+    .map((view) => {
+      const card: ShareCard = {
+        title: view.version.data.title,
+        date: formatPublished(view.story.date, dateLocale),
+        siteName: uiStrings(locale).siteName,
+        lang: htmlLang,
+      };
+      return { params: { year: view.story.year, slug: view.story.slug }, props: { card } };
+    });
+}
+
+/** Starts drawing the cards not cached yet in a worker thread (src/lib/share-image-prerender.ts). */
+export function prerenderShareCards(views: SiteViews): void {
+  prerenderShareImages(localeCodes.flatMap((locale) => shareCardsIn(views, locale).map((entry) => entry.props.card)));
+}
