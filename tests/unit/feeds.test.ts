@@ -1,23 +1,11 @@
 import * as fastXml from 'fast-xml-parser';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PublishedAt } from '#lib/dates.ts';
-import {
-  atomXml,
-  feedHtml,
-  feedItems,
-  feedLinks,
-  feedUpdated,
-  jsonFeed,
-  rfc3339,
-  rfc822,
-  rssXml,
-  speakerFeedPath,
-  tagFeedPath,
-  xmlEscape,
-  type Feed,
-  type FeedArticleData,
-} from '#lib/feeds.ts';
+import { atomXml, feedUpdated, jsonFeed, rfc3339, rfc822, rssXml, xmlEscape } from '#lib/feed-formats.ts';
+import { feedHtml } from '#lib/feed-html.ts';
+import { feedItems, feedLinks, speakerFeedPath, tagFeedPath, type Feed, type FeedArticleData } from '#lib/feeds.ts';
 import { buildStories } from '#lib/stories.ts';
+import { resolveStoryViews } from '#lib/story-view.ts';
 
 /**
  * Whether XML is well-formed. `XMLValidator` is marked deprecated in favour of the separate
@@ -371,18 +359,34 @@ describe('feedItems', () => {
     base: '/previews/pr-42/',
     locales: ['en', 'zh'],
     size: 50,
-    tagLabels: new Map([['ip', { en: 'Intellectual property', zh: '知识产权' }]]),
   };
+  // Categories come from the story views, as the site gives them (unknown tags left out there).
+  const views = resolveStoryViews(
+    stories,
+    {
+      speakers: new Map(),
+      organisations: new Map(),
+      events: new Map(),
+      tags: new Map([['ip', { data: { label: { en: 'Intellectual property', zh: '知识产权' } } }]]),
+    },
+    { locales: options.locales, htmlLang: (code) => code, cardStories: new Set() },
+  );
+  const categoriesIn = (locale: string) => (story: { key: string }) => views.get(locale)?.get(story.key)?.tags ?? [];
 
   it("lists only the locale's own versions, newest first, without drafts or fallbacks", async () => {
-    const en = await feedItems(stories, { ...options, locale: 'en', htmlLang: 'en' });
+    const en = await feedItems(stories, { ...options, locale: 'en', htmlLang: 'en', categories: categoriesIn('en') });
     expect(en.map((i) => i.url)).toEqual([
       'https://news.example.org/previews/pr-42/en/2024/both/',
       'https://news.example.org/previews/pr-42/en/2024/en-only/',
     ]);
     expect(en[0]?.categories).toEqual([{ id: 'ip', label: 'Intellectual property' }]);
     expect(en[0]?.contentHtml).toBeUndefined();
-    const zh = await feedItems(stories, { ...options, locale: 'zh', htmlLang: 'zh-Hans' });
+    const zh = await feedItems(stories, {
+      ...options,
+      locale: 'zh',
+      htmlLang: 'zh-Hans',
+      categories: categoriesIn('zh'),
+    });
     expect(zh.map((i) => [i.title, i.language, i.updated?.day])).toEqual([
       ['2024/zh-only/zh', 'zh-Hans', undefined],
       ['2024/both/zh', 'zh-Hans', '2024-05-03'],
@@ -394,6 +398,7 @@ describe('feedItems', () => {
       ...options,
       locale: 'en',
       htmlLang: 'en',
+      categories: categoriesIn('en'),
       size: 1,
       bodyHtml: (entryId) => Promise.resolve(`<p><a href="#x">${entryId}</a></p>`),
     });
