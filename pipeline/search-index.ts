@@ -14,8 +14,9 @@ import { existsSync } from 'node:fs';
 import { cp, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { mapWithLimit } from '#lib/concurrency.ts';
 import { packageVersion } from '#lib/packages.ts';
-import { orderShards, SHARD_MANIFEST, searchShardOf } from '#lib/search-shards.ts';
+import { orderShards, OTHER_SHARD, SHARD_MANIFEST } from '#lib/search-shards.ts';
 
 /** What indexing produced. */
 export interface SearchIndexResult {
@@ -40,6 +41,20 @@ export interface IndexSiteOptions {
 /** The marker Pagefind looks for; a page without it is not indexed. */
 const INDEXED = 'data-pagefind-body';
 
+/** The year filter a story page gives Pagefind (`data-pagefind-filter="year:2024"`): its story's year. */
+const YEAR_FILTER = Buffer.from('data-pagefind-filter="year:');
+
+/**
+ * The shard of an indexed page: the story year the page itself states in its Pagefind year filter
+ * (the build's own data, not its path in dist/), or `other` for a page without one.
+ */
+export function shardOfPage(bytes: Buffer): string {
+  const at = bytes.indexOf(YEAR_FILTER);
+  if (at < 0) return OTHER_SHARD;
+  const year = bytes.toString('latin1', at + YEAR_FILTER.length, at + YEAR_FILTER.length + 5);
+  return /^\d{4}"$/.test(year) ? year.slice(0, 4) : OTHER_SHARD;
+}
+
 /** The indexed pages of one shard: their paths in the output folder (with `/`) and its cache key. */
 interface Shard {
   readonly paths: string[];
@@ -62,7 +77,7 @@ async function indexedShards(outDir: string, version: string): Promise<Map<strin
   for (const rel of files) {
     const bytes = await readFile(path.join(outDir, rel));
     if (!bytes.includes(INDEXED)) continue;
-    const name = searchShardOf(rel);
+    const name = shardOfPage(bytes);
     let shard = building.get(name);
     if (!shard) {
       shard = { paths: [], hash: createHash('sha256').update(`pagefind@${version}\n`) };
@@ -118,43 +133,45 @@ export async function indexSite(outDir: string, options: IndexSiteOptions = {}):
   const byShard = await indexedShards(outDir, packageVersion('pagefind'));
   const shards = orderShards(byShard.keys());
   await mkdir(bundleDir, { recursive: true });
-  const results = new Map<string, { pages: number; reused: boolean }>();
-  const queue = [...shards];
-  // Shards are indexed side by side, one Pagefind process per core (capped by the shard count).
-  const engines = await pagefindEngines(
-    Math.max(1, Math.min(shards.length, options.concurrency ?? os.availableParallelism())),
-  );
+  const lanes = Math.max(1, Math.min(shards.length, options.concurrency ?? os.availableParallelism()));
+  // Shards are indexed side by side, one Pagefind process per lane (capped by the shard count); a
+  // lane takes the next shard as soon as it is free, so each engine drives one shard at a time.
+  const engines = await pagefindEngines(lanes);
+  const idle = [...engines];
+  let outcomes: { pages: number; reused: boolean }[];
   try {
-    await Promise.all(
-      engines.map(async (engine) => {
-        for (let shard = queue.shift(); shard !== undefined; shard = queue.shift()) {
-          const { paths, key } = byShard.get(shard) ?? { paths: [], key: '' };
-          const target = path.join(bundleDir, shard);
-          const cached = cacheRoot && path.join(cacheRoot, shard, key);
-          // A cached shard appears by an atomic rename once complete: its folder means a whole bundle.
-          if (cached && existsSync(cached)) {
-            await cp(cached, target, { recursive: true });
-            results.set(shard, { pages: paths.length, reused: true });
-            continue;
-          }
-          await indexShard(engine, outDir, paths, target);
-          if (cached) {
-            // Only the newest bundle of a shard is kept: an older one would match only older content.
-            await rm(path.dirname(cached), { recursive: true, force: true });
-            await mkdir(path.dirname(cached), { recursive: true });
-            const temporary = `${cached}.${process.pid}.tmp`;
-            await cp(target, temporary, { recursive: true });
-            await rename(temporary, cached);
-          }
-          results.set(shard, { pages: paths.length, reused: false });
-        }
-      }),
-    );
+    outcomes = await mapWithLimit(shards, lanes, async (shard) => {
+      const { paths, key } = byShard.get(shard) ?? { paths: [], key: '' };
+      const target = path.join(bundleDir, shard);
+      const cached = cacheRoot && path.join(cacheRoot, shard, key);
+      // A cached shard appears by an atomic rename once complete: its folder means a whole bundle.
+      if (cached && existsSync(cached)) {
+        await cp(cached, target, { recursive: true });
+        return { pages: paths.length, reused: true };
+      }
+      // `mapWithLimit` runs at most `lanes` shards at once, so an engine is always free here.
+      const engine = idle.pop();
+      if (!engine) throw new Error('search index: no free Pagefind engine');
+      try {
+        await indexShard(engine, outDir, paths, target);
+      } finally {
+        idle.push(engine);
+      }
+      if (cached) {
+        // Only the newest bundle of a shard is kept: an older one would match only older content.
+        await rm(path.dirname(cached), { recursive: true, force: true });
+        await mkdir(path.dirname(cached), { recursive: true });
+        const temporary = `${cached}.${process.pid}.tmp`;
+        await cp(target, temporary, { recursive: true });
+        await rename(temporary, cached);
+      }
+      return { pages: paths.length, reused: false };
+    });
   } finally {
     await Promise.all(engines.map((engine) => engine.close()));
   }
-  const pages = [...results.values()].reduce((sum, r) => sum + r.pages, 0);
-  const reused = shards.filter((shard) => results.get(shard)?.reused);
+  const pages = outcomes.reduce((sum, r) => sum + r.pages, 0);
+  const reused = shards.filter((_, i) => outcomes[i]?.reused);
   await writeFile(path.join(bundleDir, SHARD_MANIFEST), `${JSON.stringify(shards)}\n`);
   return { pages, bundleDir, shards, reused };
 }

@@ -13,15 +13,6 @@ export const SHARD_MANIFEST = 'shards.json';
 /** Shard of indexed pages that are not under a year (none on this site, but never lost). */
 export const OTHER_SHARD = 'other';
 
-/**
- * The shard of an indexed page from its path in the output folder (`en/2024/slug/index.html`, with
- * `/` or the platform's separator): the year segment after the locale.
- */
-export function searchShardOf(relativePath: string): string {
-  const [, year] = relativePath.split(/[\\/]/);
-  return year !== undefined && /^\d{4}$/.test(year) ? year : OTHER_SHARD;
-}
-
 /** Shards in manifest order: years newest first, then `other`. */
 export function orderShards(shards: Iterable<string>): string[] {
   return [...new Set(shards)].sort((a, b) => {

@@ -1,14 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { OTHER_SHARD, orderShards, searchShardOf, shardPlan } from '#lib/search-shards.ts';
-
-describe('searchShardOf', () => {
-  it('puts a story page in the shard of its year, and anything else in `other`', () => {
-    expect(searchShardOf('en/2024/ip-forum/index.html')).toBe('2024');
-    expect(searchShardOf('zh\\2019\\slug\\index.html')).toBe('2019');
-    expect(searchShardOf('en/search/index.html')).toBe(OTHER_SHARD);
-    expect(searchShardOf('index.html')).toBe(OTHER_SHARD);
-  });
-});
+import { OTHER_SHARD, orderShards, shardPlan } from '#lib/search-shards.ts';
 
 describe('orderShards', () => {
   it('lists years newest first, once each, then `other`', () => {
