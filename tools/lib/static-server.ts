@@ -1,81 +1,110 @@
 /**
- * A small static file server for a built site, used by the screenshot script and browser tests:
- * serves `dir` under `base` the way static hosts do (directory → index.html, 404.html otherwise).
+ * Serves a built site locally for the screenshot script and the browser tests, the way a static host
+ * does: under its base path, `dir/` → `dir/index.html`, anything else missing → `404.html` with a 404.
+ *
+ * The files are served by `sirv` (on `node:http`), which resolves URLs, sets content types (mrmime)
+ * and streams files; this module adds only what sirv leaves to its caller: the base-path prefix and
+ * the site's own 404 page. `astro preview` was the other candidate; it was not chosen because it
+ * serves only the configured `outDir` with the base path of the environment it starts in (the
+ * tests serve temporary folders), loads the whole Astro config, and runs as a second process to
+ * start, wait for and kill.
+ *
+ * sirv runs in its production mode: it lists the folder's files once, at start, and answers only
+ * with files of that list. A URL that leaves the folder (`..`, `%2e%2e`, an encoded `/`) is not on
+ * the list, so it is a 404 by construction. The listing follows links, so a published `dist` that
+ * is a link into `dist.versions/` serves the version it points to at start.
  */
-import { createServer, type Server } from 'node:http';
-import { readFile, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
+import { createServer, type OutgoingHttpHeaders, type ServerResponse } from 'node:http';
 import path from 'node:path';
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.xml': 'application/xml; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.webp': 'image/webp',
-  '.avif': 'image/avif',
-  '.ico': 'image/x-icon',
-  '.txt': 'text/plain; charset=utf-8',
-  '.ics': 'text/calendar; charset=utf-8',
-  '.woff2': 'font/woff2',
-  '.wasm': 'application/wasm',
-};
+import sirv from 'sirv';
 
 /** A running server and its origin (`http://127.0.0.1:<port>`). */
 export interface StaticServer {
   /** Origin to prefix paths with. */
   readonly origin: string;
-  /** Stops the server. */
+  /** Stops the server, cutting off kept-alive connections. */
   readonly close: () => Promise<void>;
 }
 
-/** Resolves a request path to a file under `dir`, or `undefined`. */
-async function fileFor(dir: string, base: string, pathname: string): Promise<string | undefined> {
-  if (!pathname.startsWith(base)) return undefined;
-  const relative = decodeURIComponent(pathname.slice(base.length));
-  const candidate = path.resolve(dir, relative);
-  if (candidate !== dir && !candidate.startsWith(dir + path.sep)) return undefined;
-  for (const file of [candidate, path.join(candidate, 'index.html')]) {
-    try {
-      if ((await stat(file)).isFile()) return file;
-    } catch {
-      // Try the next candidate.
-    }
-  }
-  return undefined;
+/**
+ * The content type to send for the one sirv chose (from the file name, by mrmime): a charset on
+ * text types, which browsers would otherwise guess for plain text and calendars, and a type for the
+ * files mrmime does not know (Pagefind's `.pf_*` index files), which sirv sends with an empty one.
+ */
+export function contentType(chosen: string): string {
+  if (chosen === '') return 'application/octet-stream';
+  if (chosen.includes('charset')) return chosen;
+  return /^(text\/|application\/(json|xml|javascript|[\w.-]+\+(xml|json))$)/.test(chosen)
+    ? `${chosen}; charset=utf-8`
+    : chosen;
 }
 
-/** Serves `dir` (a built site) under the base path `base` on a free loopback port. */
+/**
+ * Has `response` send {@link contentType} of the type sirv gives it. sirv passes its headers straight
+ * to `writeHead` (its `setHeaders` hook runs before it has chosen the type), so that is the one place.
+ */
+function amendContentType(response: ServerResponse): void {
+  const writeHead = response.writeHead.bind(response) as (
+    status: number,
+    headers?: OutgoingHttpHeaders,
+  ) => ServerResponse;
+  const amended = (status: number, headers?: OutgoingHttpHeaders): ServerResponse =>
+    writeHead(status, headers && { ...headers, 'Content-Type': contentType(String(headers['Content-Type'] ?? '')) });
+  response.writeHead = amended as ServerResponse['writeHead'];
+}
+
+/** `base` as a path that starts and ends with "/". */
+function normaliseBase(base: string): string {
+  const withLead = base.startsWith('/') ? base : `/${base}`;
+  return withLead.endsWith('/') ? withLead : `${withLead}/`;
+}
+
+/** Serves `dir` (a built site, or a link to one) under the base path `base` on a free loopback port. */
 export async function serveDirectory(dir: string, base = '/'): Promise<StaticServer> {
   const root = path.resolve(dir);
-  const server: Server = createServer((request, response) => {
-    const url = new URL(request.url ?? '/', 'http://localhost');
-    void (async () => {
-      const file = await fileFor(root, base, url.pathname);
-      if (file) {
-        response.writeHead(200, {
-          'Content-Type': TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
-        });
-        response.end(await readFile(file));
-        return;
-      }
-      const notFound = path.join(root, '404.html');
-      response.writeHead(404, { 'Content-Type': TYPES['.html'] ?? 'text/html' });
-      response.end(await readFile(notFound).catch(() => 'Not found'));
-    })().catch((error: unknown) => {
-      response.writeHead(500);
-      response.end(String(error));
-    });
+  const prefix = normaliseBase(base);
+  // Production mode (`dev: false`): the file list is made once; no ETag, as nothing changes while served.
+  const files = sirv(root, { dev: false, etag: false, dotfiles: false, extensions: ['html'] });
+
+  const notFound = (response: ServerResponse): void => {
+    void readFile(path.join(root, '404.html')).then(
+      (page) => {
+        response.writeHead(404, { 'Content-Type': 'text/html; charset=utf-8' });
+        response.end(page);
+      },
+      () => {
+        response.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
+        response.end('Not found');
+      },
+    );
+  };
+
+  const server = createServer((request, response) => {
+    // Prefixing the origin keeps a path such as `//host/x` a path; URL also resolves dot segments.
+    const url = new URL(`http://localhost${request.url ?? '/'}`);
+    if (!url.pathname.startsWith(prefix)) {
+      notFound(response);
+      return;
+    }
+    // sirv sees the path inside the site, as if the site were served at `/`.
+    request.url = `/${url.pathname.slice(prefix.length)}${url.search}`;
+    amendContentType(response);
+    files(request, response, () => notFound(response));
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', resolve);
+  });
   const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
+  if (typeof address !== 'object' || !address) throw new Error('the static server has no port');
   return {
-    origin: `http://127.0.0.1:${port}`,
-    close: () => new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
+    origin: `http://127.0.0.1:${address.port}`,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        // A browser keeps connections alive; without this, close() waits for them to time out.
+        server.closeAllConnections();
+      }),
   };
 }
