@@ -2,7 +2,7 @@
 // playwright-core (no browser download). Journeys in both languages at desktop and 375 px widths,
 // keyboard-only navigation, axe-core on every page type, screenshots as artifacts, no console
 // errors, and the site without JavaScript. Without Chromium the tier is skipped loudly; under CI it fails.
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -320,11 +320,59 @@ describe.skipIf(skipBrowser)('in a real browser', () => {
     });
   });
 
+  describe('the JavaScript error check', () => {
+    it('records an uncaught error and a console error (so the check after each test can fail)', async () => {
+      const { page, context } = await open('desktop');
+      await visit(page, '/en/');
+      await page.evaluate(() => {
+        console.error('deliberate console error');
+        setTimeout(() => {
+          throw new Error('deliberate uncaught error');
+        });
+      });
+      await expect.poll(() => consoleErrors.length).toBeGreaterThanOrEqual(2);
+      // Taken out again, so that the check after this test sees only what it did not expect.
+      const recorded = consoleErrors.splice(0).join('\n');
+      expect(recorded).toContain('deliberate console error');
+      expect(recorded).toContain('deliberate uncaught error');
+      await context.close();
+    });
+  });
+
   // Every test fails on its own JavaScript errors: what its pages logged is checked after it.
   afterEach(() => {
     expect(consoleErrors.splice(0).join('\n'), 'JavaScript errors on the pages of this test').toBe('');
   });
 });
+
+/** The first sub-folder of `dir` whose name passes `test`, or undefined. */
+async function firstFolder(dir: string, test: (name: string) => boolean = () => true): Promise<string | undefined> {
+  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+  return entries
+    .filter((e) => e.isDirectory() && test(e.name))
+    .map((e) => e.name)
+    .sort()[0];
+}
+
+/** A site path of each page type of a built site in one locale: listings, one entry of each, archive, search. */
+async function pageOfEachType(out: string, locale: string): Promise<string[]> {
+  const at = (...parts: string[]) => `/${[locale, ...parts].join('/')}/`.replace(/\/+/g, '/');
+  const paths = [at(''), at('search')];
+  const year = await firstFolder(path.join(out, locale), (name) => /^\d{4}$/.test(name));
+  const story = year && (await firstFolder(path.join(out, locale, year), (name) => name !== 'page'));
+  expect(story, `a story page in ${locale}`).toBeDefined();
+  paths.push(at(year ?? '', story ?? ''));
+  for (const listing of ['speakers', 'organisations', 'events', 'tags']) {
+    const entry = await firstFolder(path.join(out, locale, listing), (name) => name !== 'page');
+    expect(entry, `an entry of ${locale}/${listing}/`).toBeDefined();
+    paths.push(at(listing), at(listing, entry ?? ''));
+  }
+  const archiveYear = await firstFolder(path.join(out, locale, 'archive'), (name) => /^\d{4}$/.test(name));
+  const month = archiveYear && (await firstFolder(path.join(out, locale, 'archive', archiveYear)));
+  expect(month, `a month of ${locale}/archive/`).toBeDefined();
+  paths.push(at('archive'), at('archive', archiveYear ?? ''), at('archive', archiveYear ?? '', month ?? ''));
+  return paths;
+}
 
 describe.skipIf(skipBrowser)('the sample archive in a real browser', () => {
   let sample: FixtureSite | undefined;
@@ -344,26 +392,10 @@ describe.skipIf(skipBrowser)('the sample archive in a real browser', () => {
     async () => {
       const context = await sampleBrowser.newContext({ viewport: VIEWPORTS.desktop });
       const page = await context.newPage();
+      // One page of each type, found in the build rather than named, so the sample's content may change.
       const paths = ['/', '/404.html'];
       for (const locale of ['en', 'zh']) {
-        for (const sub of [
-          '',
-          '2024/zgc-forum-technology-clusters/',
-          'speakers/',
-          'speakers/carsten-fink/',
-          'organisations/',
-          'organisations/wipo/',
-          'events/',
-          'events/zgc-forum-2024-clusters/',
-          'tags/',
-          'tags/innovation/',
-          'archive/',
-          'archive/2024/',
-          'archive/2024/04/',
-          'search/',
-        ]) {
-          paths.push(`/${locale}/${sub}`);
-        }
+        paths.push(...(await pageOfEachType(sample?.out ?? '', locale)));
       }
       const failures: string[] = [];
       for (const sitePath of paths) {

@@ -439,6 +439,25 @@ describe('search', () => {
     expect(await find('en', 'DRAFT-MARKER-7f3a')).toEqual([]);
   });
 
+  it('finds a Chinese word in the Chinese stories that have it (the text is segmented into words)', async () => {
+    // 研究人员 ("researchers") is written without spaces inside longer sentences of two Chinese stories.
+    expect(await find('zh-hans', '研究人员')).toEqual(['/zh/2023/open-data-portal/', '/zh/2024/patent-data-api/']);
+  });
+
+  it('finds an English word in the English story that has it', async () => {
+    expect(await find('en', 'licensing')).toEqual(['/en/2024/university-licensing-deals/']);
+  });
+
+  it('searches both languages at once when asked', async () => {
+    const both = (await searchHits(await loadPagefind(out, 'en', ['zh-hans']), '欧阳静')).map((hit) => hit.url).sort();
+    const expected = [
+      ...(await storiesWithSpeaker('en', 'ouyang-jing')),
+      ...(await storiesWithSpeaker('zh', 'ouyang-jing')),
+    ].sort();
+    expect(both).toEqual(expected);
+    expect(both.some((url) => url.startsWith('/zh/'))).toBe(true);
+  });
+
   it('finds a word from the middle of the Chinese paragraph of an English story', async () => {
     expect(await find('en', '术语')).toEqual(['/en/2024/mixed-language-forum/']);
   });

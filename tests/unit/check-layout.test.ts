@@ -1,7 +1,7 @@
+// The content layout the checker enforces (pipeline/check/layout.ts): which paths are articles,
+// registry entries, assets or ignorable, and the fix it suggests for a misplaced file.
 import { describe, expect, it } from 'vitest';
-import { mapWithLimit } from '#lib/concurrency.ts';
 import { classifyContentPath } from '#pipeline/check/layout.ts';
-import { sortProblems, type Problem } from '#pipeline/check/problems.ts';
 
 const locales = ['en', 'zh'];
 
@@ -36,37 +36,5 @@ describe('classifyContentPath', () => {
     expect(misplaced('speakers/sub/x.yaml')).toContain('no sub-folders');
     expect(misplaced('speakers/Wáng Bīnyǐng.yaml')).toContain('wang-binying.yaml');
     expect(misplaced('drafts/x.md')).toContain('not part of the content layout');
-  });
-});
-
-describe('sortProblems', () => {
-  it('orders by file, line, column', () => {
-    const p = (file: string, line: number, column = 1): Problem => ({
-      file,
-      line,
-      column,
-      severity: 'error',
-      field: 'f',
-      message: 'm',
-    });
-    expect(
-      sortProblems([p('b', 1), p('a', 9), p('a', 2, 5), p('a', 2, 1)]).map((x) => `${x.file}${x.line}${x.column}`),
-    ).toEqual(['a21', 'a25', 'a91', 'b11']);
-  });
-});
-
-describe('mapWithLimit', () => {
-  it('keeps order and never runs more than the limit at once', async () => {
-    let running = 0;
-    let peak = 0;
-    const out = await mapWithLimit([5, 1, 4, 2, 3], 2, async (n) => {
-      running++;
-      peak = Math.max(peak, running);
-      await new Promise((r) => setTimeout(r, n));
-      running--;
-      return n * 10;
-    });
-    expect(out).toEqual([50, 10, 40, 20, 30]);
-    expect(peak).toBe(2);
   });
 });
