@@ -2,7 +2,8 @@
 // content folders, as a pull request could make them: a story, year or articles folder that is a
 // symbolic link to a folder outside content/, a linked article file, a file where a folder should
 // be, a read-only folder. Nothing may be written outside content/, and every refusal is one error
-// line (then "Nothing was written."), exit 1, never a stack trace.
+// line (then "Nothing was written."), exit 1, never a stack trace. Each test works on a copy of the
+// fixture archive tests/fixtures/editor/content/ (not content/, which editors may change).
 import { spawnSync } from 'node:child_process';
 import { chmod, cp, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -11,7 +12,15 @@ import { afterAll, describe, expect, it } from 'vitest';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const release = path.join(root, 'tests/fixtures/raw/raw-press-release-2024-04-30.txt');
+const fixture = path.join(root, 'tests/fixtures/editor/content');
 const temporary: string[] = [];
+
+// What the tests rely on in the fixture (tests/fixtures/editor/README.md describes it): stories in
+// articles/2024/ and none in articles/2023/.
+/** A story of the fixture with an en.md and a zh.md. */
+const TRANSLATED = '2024/bilateral-talks';
+/** The story folders the import makes of the release (named after its title, then its event), in order. */
+const IMPORTED = ['2024/wipo-china-ipr-stimulates-innovative-vitality', '2024/zgc-forum-2024'] as const;
 
 afterAll(async () => {
   for (const dir of temporary) {
@@ -20,11 +29,11 @@ afterAll(async () => {
   }
 });
 
-/** A fresh copy of the sample content, with an empty `outside/` beside it; returns the folder of both. */
+/** A fresh copy of the fixture archive, with an empty `outside/` beside it; returns the folder of both. */
 async function hostileCopy(): Promise<string> {
   const dir = await mkdtemp(path.join(tmpdir(), 'news-archive-hostile-'));
   temporary.push(dir);
-  await cp(path.join(root, 'content'), path.join(dir, 'content'), { recursive: true });
+  await cp(fixture, path.join(dir, 'content'), { recursive: true });
   await mkdir(path.join(dir, 'outside'));
   return dir;
 }
@@ -122,17 +131,12 @@ describe('npm run new against a hostile content folder', () => {
     const dir = await hostileCopy();
     const secret = path.join(dir, 'outside/secret.md');
     await writeFile(secret, 'secret\n');
-    const zh = path.join(dir, 'content/articles/2024/wipo-cnipa-bilateral-meeting/zh.md');
+    const zh = path.join(dir, `content/articles/${TRANSLATED}/zh.md`);
     await rm(zh);
     await symlink(secret, zh);
-    expectRefusal(
-      run(
-        'new.ts',
-        ['--translate', '2024/wipo-cnipa-bilateral-meeting', '--lang', 'zh', '--force', '--content', 'content'],
-        dir,
-      ),
-      /^error: content\/articles\/2024\/wipo-cnipa-bilateral-meeting\/zh\.md is a symbolic link;/,
-    );
+    const result = run('new.ts', ['--translate', TRANSLATED, '--lang', 'zh', '--force', '--content', 'content'], dir);
+    expectRefusal(result, /^error: /);
+    expect(result.stderr).toContain(`error: content/articles/${TRANSLATED}/zh.md is a symbolic link;`);
     expect(await readFile(secret, 'utf8')).toBe('secret\n');
   });
 
@@ -192,12 +196,12 @@ describe('npm run new against a hostile content folder', () => {
 describe('npm run import against a hostile content folder', () => {
   it('refuses before writing any story when one story folder is a symlink', async () => {
     const dir = await hostileCopy();
-    // The second story of the shipped release goes to zgc-forum-2024: make that a link.
-    await symlink(path.join(dir, 'outside'), path.join(dir, 'content/articles/2024/zgc-forum-2024'));
+    // The release's second story goes to IMPORTED[1]: make that a link.
+    await symlink(path.join(dir, 'outside'), path.join(dir, `content/articles/${IMPORTED[1]}`));
     const before = await tree(path.join(dir, 'content'));
     expectRefusal(
       run('import.ts', [release, '--content', 'content'], dir),
-      'content/articles/2024/zgc-forum-2024 is a symbolic link; editor commands never write through links: replace it with a real folder',
+      `content/articles/${IMPORTED[1]} is a symbolic link; editor commands never write through links: replace it with a real folder`,
     );
     expect(await tree(path.join(dir, 'outside'))).toEqual([]);
     expect(await tree(path.join(dir, 'content'))).toEqual(before);
@@ -207,7 +211,7 @@ describe('npm run import against a hostile content folder', () => {
     'names the files already written when the disk refuses a later one (not "Nothing was written.")',
     async () => {
       const dir = await hostileCopy();
-      const blocked = path.join(dir, 'content/articles/2024/zgc-forum-2024');
+      const blocked = path.join(dir, `content/articles/${IMPORTED[1]}`);
       await mkdir(blocked);
       await chmod(dir, 0o755);
       for (const entry of ['', ...(await tree(path.join(dir, 'content')))]) {
@@ -218,8 +222,8 @@ describe('npm run import against a hostile content folder', () => {
         const result = run('import.ts', [release, '--content', 'content'], dir, asUser);
         expect(result.stderr).not.toMatch(/^\s+at /m);
         expect(result.stderr.trimEnd().split('\n')).toEqual([
-          "error: cannot write content/articles/2024/zgc-forum-2024/zh.md: permission denied: fix the folder's permissions, or work in a copy of the content folder you own",
-          'Written before the failure: content/articles/2024/wipo-china-ipr-stimulates-innovative-vitality/en.md; fix the cause, then run the import again with --force.',
+          `error: cannot write content/articles/${IMPORTED[1]}/zh.md: permission denied: fix the folder's permissions, or work in a copy of the content folder you own`,
+          `Written before the failure: content/articles/${IMPORTED[0]}/en.md; fix the cause, then run the import again with --force.`,
         ]);
         expect(result.status).toBe(1);
       } finally {

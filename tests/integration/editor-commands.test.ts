@@ -1,5 +1,7 @@
 // The editor commands run for real (`node tools/bin/new.ts`, `node tools/bin/import.ts`, as npm runs them)
-// on temporary copies of content/, never on content/ itself; `npm run check` must accept what they write.
+// on temporary copies of the fixture archive tests/fixtures/editor/content/ (never on content/, the
+// shipped sample that editors may change); `npm run check` must accept what they write. The import
+// reads the real press release of tests/fixtures/raw/, whose names the fixture's registries hold.
 import { spawnSync } from 'node:child_process';
 import { cp, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -9,13 +11,38 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const release = path.join(root, 'tests/fixtures/raw/raw-press-release-2024-04-30.txt');
+const fixture = path.join(root, 'tests/fixtures/editor/content');
 const temporary: string[] = [];
 
-/** A fresh copy of the sample content in a temporary folder; returns the folder holding `content/`. */
+// What the tests rely on in the fixture (tests/fixtures/editor/README.md describes it).
+/** How many stories the fixture has. */
+const FIXTURE_STORIES = 3;
+/** A story of the fixture in English and Chinese, whose en.md gives a speaker a per-article role. */
+const TRANSLATED = {
+  story: '2024/forum-opening',
+  slug: 'forum-opening',
+  title: 'Forum on Intellectual Property Protection Opens in Beijing',
+  speaker: { id: 'liu-hua', role: 'Director of the WIPO Office in China, speaking for the Deputy Director General' },
+} as const;
+/** Registry ids of the fixture, given to `npm run new` as options. */
+const REGISTRY = {
+  event: 'wipo-cnipa-bilateral-2024',
+  speakers: ['marco-aleman', 'lu-pengqi'],
+  tag: 'international-cooperation',
+} as const;
+/** An event id the fixture does not have, one character away from one it has. */
+const UNKNOWN_EVENT = { id: 'zgc-forum-2025', meant: 'zgc-forum-2024' } as const;
+/** A Chinese title for `npm run new` and the slug its pinyin gives. */
+const CHINESE = {
+  title: '产权组织在2024中关村论坛举办科技集群平行论坛',
+  slug: 'chanquan-zuzhi-zai-2024-zhongguancun-luntan',
+} as const;
+
+/** A fresh copy of the fixture archive in a temporary folder; returns the folder holding `content/`. */
 async function copyContent(): Promise<string> {
   const dir = await mkdtemp(path.join(tmpdir(), 'news-archive-editor-'));
   temporary.push(dir);
-  await cp(path.join(root, 'content'), path.join(dir, 'content'), { recursive: true });
+  await cp(fixture, path.join(dir, 'content'), { recursive: true });
   return dir;
 }
 
@@ -45,6 +72,16 @@ afterAll(async () => {
   for (const dir of temporary) await rm(dir, { recursive: true, force: true });
 });
 
+describe('the fixture archive', () => {
+  it('passes npm run check with no errors and no warnings, as the tests below assume', () => {
+    // Every warning the tests count comes from what the commands write, none from the fixture.
+    const check = run('check.ts', [fixture], root);
+    expect(check.stderr).toBe('');
+    expect(check.status).toBe(0);
+    expect(check.stdout).toMatch(new RegExp(`✔ 0 errors, 0 warnings in \\d+ files \\(${FIXTURE_STORIES} stories\\)`));
+  });
+});
+
 describe('npm run new', () => {
   let dir: string;
   const file = () => path.join(dir, 'content/articles/2024/wipo-holds-talks-cnipa/en.md');
@@ -67,12 +104,11 @@ describe('npm run new', () => {
         '--content',
         'content',
         '--event',
-        'wipo-cnipa-bilateral-2024',
+        REGISTRY.event,
         '--speaker',
-        'marco-aleman',
-        'lu-pengqi',
+        ...REGISTRY.speakers,
         '--tag',
-        'international-cooperation',
+        REGISTRY.tag,
       ],
       dir,
     );
@@ -85,9 +121,9 @@ describe('npm run new', () => {
       date: '2024-04-30',
       language: 'en',
       summary: 'TODO: one or two sentences for listings, feeds and search results',
-      event: 'wipo-cnipa-bilateral-2024',
-      speakers: ['marco-aleman', 'lu-pengqi'],
-      tags: ['international-cooperation'],
+      event: REGISTRY.event,
+      speakers: REGISTRY.speakers,
+      tags: [REGISTRY.tag],
       draft: true,
     });
     for (const hint of ['# organisations:', '# cover:', '# source:', '# updated:', '# aliases:'])
@@ -114,25 +150,20 @@ describe('npm run new', () => {
   });
 
   it('suggests the id meant for an unknown event, and writes nothing', async () => {
-    const result = run('new.ts', ['Another Story', '--content', 'content', '--event', 'zgc-forum-2025'], dir);
+    const result = run('new.ts', ['Another Story', '--content', 'content', '--event', UNKNOWN_EVENT.id], dir);
     expect(result.status).toBe(1);
-    expect(result.stderr).toContain('error: unknown event "zgc-forum-2025". Did you mean "zgc-forum-2024"?');
+    expect(result.stderr).toContain(
+      `error: unknown event "${UNKNOWN_EVENT.id}". Did you mean "${UNKNOWN_EVENT.meant}"?`,
+    );
     expect(await exists(path.join(dir, 'content/articles/2024/another-story'))).toBe(false);
   });
 
   it('gives a Chinese title a pinyin slug, and reads CONTENT_DIR', async () => {
-    const result = run(
-      'new.ts',
-      ['产权组织在2024中关村论坛举办科技集群平行论坛', '--lang', 'zh', '--date', '2024-04-23'],
-      root,
-      {
-        CONTENT_DIR: path.join(dir, 'content'),
-      },
-    );
+    const result = run('new.ts', [CHINESE.title, '--lang', 'zh', '--date', '2024-04-23'], root, {
+      CONTENT_DIR: path.join(dir, 'content'),
+    });
     expect(result.status).toBe(0);
-    expect(
-      await exists(path.join(dir, 'content/articles/2024/chanquan-zuzhi-zai-2024-zhongguancun-luntan/zh.md')),
-    ).toBe(true);
+    expect(await exists(path.join(dir, `content/articles/2024/${CHINESE.slug}/zh.md`))).toBe(true);
   });
 
   it('rejects usage errors with exit status 2', () => {
@@ -142,11 +173,7 @@ describe('npm run new', () => {
   });
 
   it('adds a translation with to-dos, without repeating the shared facts', async () => {
-    const result = run(
-      'new.ts',
-      ['--translate', '2024/ip-protection-forum', '--lang', 'zh', '--content', 'content'],
-      dir,
-    );
+    const result = run('new.ts', ['--translate', TRANSLATED.story, '--lang', 'zh', '--content', 'content'], dir);
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('zh.md already exists: not overwritten. Add --force');
 
@@ -167,18 +194,16 @@ describe('npm run new', () => {
     const forum = await copyContent();
     const redo = run(
       'new.ts',
-      ['--translate', 'ip-protection-forum', '--lang', 'zh', '--force', '--content', 'content'],
+      ['--translate', TRANSLATED.slug, '--lang', 'zh', '--force', '--content', 'content'],
       forum,
     );
     expect(redo.status).toBe(0);
-    const forumZh = await article(path.join(forum, 'content/articles/2024/ip-protection-forum/zh.md'));
-    expect(forumZh.data['title']).toBe(
-      'TODO translate: WIPO China: IPR Stimulates Innovative Vitality in Developing New Quality Productive Forces',
-    );
+    const forumZh = await article(path.join(forum, `content/articles/${TRANSLATED.story}/zh.md`));
+    expect(forumZh.data['title']).toBe(`TODO translate: ${TRANSLATED.title}`);
     // Per-article roles are text, never inherited: the speakers are listed with their roles to translate.
     expect(forumZh.data['speakers']).toContainEqual({
-      id: 'liu-hua',
-      role: 'TODO translate: Director of the WIPO Office in China, speaking on behalf of Wang Binying',
+      id: TRANSLATED.speaker.id,
+      role: `TODO translate: ${TRANSLATED.speaker.role}`,
     });
     for (const field of ['date', 'event', 'organisations', 'tags']) expect(forumZh.data[field]).toBeUndefined();
     const check = run('check.ts', ['content'], forum);
@@ -186,21 +211,20 @@ describe('npm run new', () => {
   });
 
   it('copies the shared facts when the new language becomes the primary file', async () => {
-    const result = run(
-      'new.ts',
-      ['--translate', 'chanquan-zuzhi-zai-2024-zhongguancun-luntan', '--lang', 'en', '--content', 'content'],
-      dir,
-    );
+    const result = run('new.ts', ['--translate', CHINESE.slug, '--lang', 'en', '--content', 'content'], dir);
     expect(result.status).toBe(0);
     expect(result.stdout).toContain("en.md is now the story's primary file");
-    const en = await article(path.join(dir, 'content/articles/2024/chanquan-zuzhi-zai-2024-zhongguancun-luntan/en.md'));
+    const en = await article(path.join(dir, `content/articles/2024/${CHINESE.slug}/en.md`));
     expect(en.data).toMatchObject({ date: '2024-04-23', language: 'en', draft: true });
   });
 
   it('leaves content the checker accepts, with the to-dos as warnings', () => {
     const check = run('check.ts', ['content'], dir);
     expect(check.status).toBe(0);
-    expect(check.stdout).toMatch(/✔ 0 errors, \d+ warnings in \d+ files \(5 stories\)/);
+    // The fixture's stories, plus the two created above.
+    expect(check.stdout).toMatch(
+      new RegExp(`✔ 0 errors, \\d+ warnings in \\d+ files \\(${FIXTURE_STORIES + 2} stories\\)`),
+    );
     expect(check.stdout).toContain(
       'content/articles/2024/wipo-holds-talks-cnipa/zh.md:2:1  warning  title  to-do left: TODO translate: WIPO Holds Talks with CNIPA',
     );
@@ -268,7 +292,10 @@ describe('npm run import', () => {
   it('passes npm run check with zero errors, the to-dos being warnings', () => {
     const check = run('check.ts', ['content'], dir);
     expect(check.status).toBe(0);
-    expect(check.stdout).toMatch(/✔ 0 errors, \d+ warnings in \d+ files \(6 stories\)/);
+    // The fixture's stories, plus the three imported.
+    expect(check.stdout).toMatch(
+      new RegExp(`✔ 0 errors, \\d+ warnings in \\d+ files \\(${FIXTURE_STORIES + 3} stories\\)`),
+    );
     const warnings = check.stdout.split('\n').filter((l) => l.includes('  warning  '));
     for (const w of warnings) expect(w).toMatch(/to-do left: |this is a draft/);
     expect(warnings.filter((w) => w.includes('TODO photo'))).toHaveLength(5);

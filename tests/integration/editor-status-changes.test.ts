@@ -1,6 +1,8 @@
-// The editor commands run for real: `tools/bin/status.ts` on a copy of the sample archive with a
-// translation deleted and a primary file updated, and `tools/bin/changes.ts` in a real temporary git
-// repository whose branch adds, changes and deletes stories and changes a speaker.
+// The editor commands run for real: `tools/bin/status.ts` on a copy of the fixture archive
+// tests/fixtures/editor/content/ with a translation deleted and a primary file updated, and
+// `tools/bin/changes.ts` in a real temporary git repository (holding a copy of the fixture) whose
+// branch adds, changes and deletes stories and changes a speaker. The fixture, not content/, so
+// that an editorial change to the shipped sample cannot change what these tests see.
 import { execFile } from 'node:child_process';
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -9,7 +11,31 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const root = path.resolve(import.meta.dirname, '../..');
+const fixture = path.join(root, 'tests/fixtures/editor/content');
 const run = promisify(execFile);
+
+// What the tests rely on in the fixture (tests/fixtures/editor/README.md describes it): three
+// stories, two of them in English and Chinese, one in English only; no drafts, no warnings.
+/** A story in English and Chinese: status loses its translation, changes removes the story. */
+const BILATERAL = {
+  story: '2024/bilateral-talks',
+  slug: 'bilateral-talks',
+  title: {
+    en: 'Delegation Holds Bilateral Talks with the National IP Office',
+    zh: '代表团与国家知识产权局举行双边会谈',
+  },
+} as const;
+/** A story in English and Chinese whose en.md is revised (`updated:` after its `date:` line) in both tests. */
+const FORUM = {
+  story: '2024/forum-opening',
+  slug: 'forum-opening',
+  date: '2024-04-24',
+  title: 'Forum on Intellectual Property Protection Opens in Beijing',
+} as const;
+/** The story that has an English version only: always missing its Chinese one. */
+const ENGLISH_ONLY = { story: '2024/cluster-ranking', slug: 'cluster-ranking' } as const;
+/** A speaker of the registry, renamed on the branch of the changes test. */
+const SPEAKER = { id: 'wang-binying', en: 'Wang Binying' } as const;
 
 /** Runs a project script on the project's Node, in `cwd`; never throws, returns the exit code too. */
 async function script(
@@ -49,48 +75,48 @@ describe('npm run status', () => {
   beforeAll(async () => {
     dir = await mkdtemp(path.join(tmpdir(), 'news-archive-status-'));
     dirs.push(dir);
-    await cp(path.join(root, 'content'), path.join(dir, 'content'), { recursive: true });
+    await cp(fixture, path.join(dir, 'content'), { recursive: true });
     // A story loses its translation; another's primary file is revised after its translation.
-    await rm(path.join(dir, 'content/articles/2024/wipo-cnipa-bilateral-meeting/zh.md'));
+    await rm(path.join(dir, `content/articles/${BILATERAL.story}/zh.md`));
     await insertAfter(
-      path.join(dir, 'content/articles/2024/zgc-forum-technology-clusters/en.md'),
-      'date: 2024-04-30',
+      path.join(dir, `content/articles/${FORUM.story}/en.md`),
+      `date: ${FORUM.date}`,
       'updated: 2024-05-06',
     );
   });
 
-  it('reports the missing and the stale translation as JSON', async () => {
+  it('reports the missing and the stale translations as JSON', async () => {
     const result = await script('status.ts', ['--json'], dir);
     expect(result).toMatchObject({ code: 0, stderr: '' });
     expect(JSON.parse(result.stdout)).toEqual({
       contentDir: 'content',
       locales: ['en', 'zh'],
+      // Three stories: FORUM in both languages, BILATERAL and ENGLISH_ONLY now in English only.
       stories: 3,
-      versions: 5,
-      complete: 2,
+      versions: 4,
+      complete: 1,
       byLocale: {
         en: { versions: 3, published: 3, drafts: 0, primary: 3, translations: 0, missing: 0, stale: 0 },
-        zh: { versions: 2, published: 2, drafts: 0, primary: 0, translations: 2, missing: 1, stale: 1 },
+        zh: { versions: 1, published: 1, drafts: 0, primary: 0, translations: 1, missing: 2, stale: 1 },
       },
-      missing: [
-        {
-          story: '2024/wipo-cnipa-bilateral-meeting',
-          year: '2024',
-          slug: 'wipo-cnipa-bilateral-meeting',
-          languages: ['en'],
-          drafts: [],
-          missing: ['zh'],
-        },
-      ],
+      // The deleted translation, and the story that never had one.
+      missing: [BILATERAL, ENGLISH_ONLY].map(({ story, slug }) => ({
+        story,
+        year: '2024',
+        slug,
+        languages: ['en'],
+        drafts: [],
+        missing: ['zh'],
+      })),
       stale: [
         {
-          story: '2024/zgc-forum-technology-clusters',
+          story: FORUM.story,
           year: '2024',
-          slug: 'zgc-forum-technology-clusters',
+          slug: FORUM.slug,
           language: 'zh',
-          file: 'content/articles/2024/zgc-forum-technology-clusters/zh.md',
+          file: `content/articles/${FORUM.story}/zh.md`,
           draft: false,
-          changed: '2024-04-30',
+          changed: FORUM.date,
           changedFrom: 'inherited date',
           primary: 'en',
           primaryChanged: '2024-05-06',
@@ -104,10 +130,12 @@ describe('npm run status', () => {
   it('prints a table, from --content anywhere', async () => {
     const result = await script('status.ts', ['--content', path.join(dir, 'content')], root);
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('zh        2         2          0       0        2             1        1');
-    expect(result.stdout).toContain('  2024/wipo-cnipa-bilateral-meeting  has en  missing zh');
+    expect(result.stdout).toContain('zh        1         1          0       0        1             2        1');
+    // Both missing stories' ids have the same length, so neither is padded.
+    expect(result.stdout).toContain(`  ${BILATERAL.story}  has en  missing zh`);
+    expect(result.stdout).toContain(`  ${ENGLISH_ONLY.story}  has en  missing zh`);
     expect(result.stdout).toContain(
-      '  2024/zgc-forum-technology-clusters  zh  inherited date 2024-04-30  older than en.md updated 2024-05-06',
+      `  ${FORUM.story}  zh  inherited date ${FORUM.date}  older than en.md updated 2024-05-06`,
     );
   });
 
@@ -136,7 +164,7 @@ describe('npm run changes, in a real git repository', () => {
     repo = await mkdtemp(path.join(tmpdir(), 'news-archive-changes-'));
     dirs.push(repo);
     await git('init', '--quiet', '--initial-branch=main');
-    await cp(path.join(root, 'content'), path.join(repo, 'content'), { recursive: true });
+    await cp(fixture, path.join(repo, 'content'), { recursive: true });
     await git('add', '--all');
     await git('commit', '--quiet', '--no-gpg-sign', '--message', 'The archive');
     mergeBase = (await git('rev-parse', 'HEAD')).trim();
@@ -146,40 +174,60 @@ describe('npm run changes, in a real git repository', () => {
     await mkdir(story, { recursive: true });
     await writeFile(
       path.join(story, 'en.md'),
-      `---\ntitle: '${HOSTILE}'\ndate: 2024-05-01\nlanguage: en\nsummary: A new story.\nspeakers: [wang-binying]\n---\n\nBody.\n`,
+      `---\ntitle: '${HOSTILE}'\ndate: 2024-05-01\nlanguage: en\nsummary: A new story.\nspeakers: [${SPEAKER.id}]\n---\n\nBody.\n`,
     );
     await writeFile(
       path.join(story, 'zh.md'),
       '---\ntitle: 新故事\nlanguage: zh\nsummary: 新。\ndraft: true\n---\n\n正文。\n',
     );
     await insertAfter(
-      path.join(repo, 'content/articles/2024/ip-protection-forum/en.md'),
-      'date: 2024-04-30',
+      path.join(repo, `content/articles/${FORUM.story}/en.md`),
+      `date: ${FORUM.date}`,
       'updated: 2024-05-03',
     );
-    await rm(path.join(repo, 'content/articles/2024/wipo-cnipa-bilateral-meeting'), { recursive: true });
-    const speaker = path.join(repo, 'content/speakers/wang-binying.yaml');
-    await writeFile(speaker, (await readFile(speaker, 'utf8')).replace('en: Wang Binying', 'en: Wang Binying (WIPO)'));
+    await rm(path.join(repo, `content/articles/${BILATERAL.story}`), { recursive: true });
+    const speaker = path.join(repo, `content/speakers/${SPEAKER.id}.yaml`);
+    const entry = await readFile(speaker, 'utf8');
+    if (!entry.includes(`en: ${SPEAKER.en}\n`)) throw new Error(`en: ${SPEAKER.en} not in ${speaker}`);
+    await writeFile(speaker, entry.replace(`en: ${SPEAKER.en}\n`, `en: ${SPEAKER.en} (WIPO)\n`));
     await git('add', '--all');
     await git('commit', '--quiet', '--no-gpg-sign', '--message', 'New story, revision, removal, speaker');
   });
 
   const site = 'https://preview.example.org';
   const url = (p: string): string => `${site}/previews/pr-7/${p}`;
+  // Sorted by story id, as the command lists them.
   const expectedStories = () => [
     {
-      story: '2024/ip-protection-forum',
+      story: BILATERAL.story,
       year: '2024',
-      slug: 'ip-protection-forum',
+      slug: BILATERAL.slug,
+      status: 'removed',
+      versions: (['en', 'zh'] as const).map((language) => ({
+        language,
+        status: 'removed',
+        file: `content/articles/${BILATERAL.story}/${language}.md`,
+        title: BILATERAL.title[language],
+        draft: false,
+        url: null,
+        movedFrom: null,
+        movedTo: null,
+      })),
+      assets: [],
+    },
+    {
+      story: FORUM.story,
+      year: '2024',
+      slug: FORUM.slug,
       status: 'changed',
       versions: [
         {
           language: 'en',
           status: 'modified',
-          file: 'content/articles/2024/ip-protection-forum/en.md',
-          title: 'WIPO China: IPR Stimulates Innovative Vitality in Developing New Quality Productive Forces',
+          file: `content/articles/${FORUM.story}/en.md`,
+          title: FORUM.title,
           draft: false,
-          url: url('en/2024/ip-protection-forum/'),
+          url: url(`en/${FORUM.story}/`),
           movedFrom: null,
           movedTo: null,
         },
@@ -215,43 +263,14 @@ describe('npm run changes, in a real git repository', () => {
       ],
       assets: [],
     },
-    {
-      story: '2024/wipo-cnipa-bilateral-meeting',
-      year: '2024',
-      slug: 'wipo-cnipa-bilateral-meeting',
-      status: 'removed',
-      versions: [
-        {
-          language: 'en',
-          status: 'removed',
-          file: 'content/articles/2024/wipo-cnipa-bilateral-meeting/en.md',
-          title: 'WIPO Delegation Holds Bilateral Meeting with CNIPA',
-          draft: false,
-          url: null,
-          movedFrom: null,
-          movedTo: null,
-        },
-        {
-          language: 'zh',
-          status: 'removed',
-          file: 'content/articles/2024/wipo-cnipa-bilateral-meeting/zh.md',
-          title: '产权组织代表与中国国家知识产权局举行双边会谈',
-          draft: false,
-          url: null,
-          movedFrom: null,
-          movedTo: null,
-        },
-      ],
-      assets: [],
-    },
   ];
   const expectedRegistry = [
     {
       collection: 'speakers',
-      id: 'wang-binying',
+      id: SPEAKER.id,
       status: 'modified',
-      file: 'content/speakers/wang-binying.yaml',
-      name: 'Wang Binying (WIPO)',
+      file: `content/speakers/${SPEAKER.id}.yaml`,
+      name: `${SPEAKER.en} (WIPO)`,
       movedFrom: null,
       movedTo: null,
     },
@@ -306,17 +325,18 @@ describe('npm run changes, in a real git repository', () => {
         '',
         '| Story | Language | Change | Title | Preview |',
         '| --- | --- | --- | --- | --- |',
-        '| `2024/ip-protection-forum` | en | modified | WIPO China\\: IPR Stimulates Innovative Vitality in Developing New Quality Productive Forces | [preview](<https://preview.example.org/previews/pr-7/en/2024/ip-protection-forum/>) |',
+        // The fixture's titles have no character that Markdown escaping changes; the hostile one has them all.
+        `| \`${BILATERAL.story}\` (story removed) | en | removed | ${BILATERAL.title.en} | — |`,
+        `| \`${BILATERAL.story}\` (story removed) | zh | removed | ${BILATERAL.title.zh} | — |`,
+        `| \`${FORUM.story}\` | en | modified | ${FORUM.title} | [preview](<https://preview.example.org/previews/pr-7/en/${FORUM.story}/>) |`,
         '| `2024/new-story` (new story) | en | added | Pipes \\| \\<script\\>alert\\(1\\)\\<\\/script\\> \\[x\\]\\(javascript\\:alert\\(1\\)\\) \\*\\*b\\*\\* \\`c\\` \\@team | [preview](<https://preview.example.org/previews/pr-7/en/2024/new-story/>) |',
         '| `2024/new-story` (new story) | zh | added (draft, not published) | 新故事 | — |',
-        '| `2024/wipo-cnipa-bilateral-meeting` (story removed) | en | removed | WIPO Delegation Holds Bilateral Meeting with CNIPA | — |',
-        '| `2024/wipo-cnipa-bilateral-meeting` (story removed) | zh | removed | 产权组织代表与中国国家知识产权局举行双边会谈 | — |',
         '',
         '### Registry',
         '',
         '| Kind | Id | Change | Name |',
         '| --- | --- | --- | --- |',
-        '| speaker | `wang-binying` | modified | Wang Binying \\(WIPO\\) |',
+        `| speaker | \`${SPEAKER.id}\` | modified | ${SPEAKER.en} \\(WIPO\\) |`,
         '',
         '',
       ].join('\n'),
