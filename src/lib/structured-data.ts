@@ -1,7 +1,8 @@
 /**
  * schema.org structured data (JSON-LD) for the site's pages, built from plain, already localised
  * inputs: names in the page's language, absolute URLs, ISO dates. No `astro:` imports, so the
- * builders and the safe serialiser are unit-tested on their own.
+ * builders and the safe serialiser are unit-tested on their own. Over 300 lines because half of it is
+ * the documented input type of each builder, kept beside the builder that reads it.
  */
 // Leaf types (one `@type` each) rather than the unions: spreading optional properties into a
 // union of dozens of subtypes is more than the compiler can represent.
