@@ -78,6 +78,21 @@ export default defineConfig(
     ),
   },
   {
+    // Settings arrive as arguments there too: `buildSettings(process.env)` is called by the site's
+    // data modules and the tools, never inside src/lib/.
+    files: ['src/lib/**'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        {
+          object: 'process',
+          property: 'env',
+          message: 'src/lib/ takes settings as arguments: pass buildSettings(process.env) in.',
+        },
+      ],
+    },
+  },
+  {
     languageOptions: { globals: { process: 'readonly', console: 'readonly', Buffer: 'readonly' } },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],

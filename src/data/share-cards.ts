@@ -6,7 +6,8 @@
  */
 import { localeInfo, uiStrings } from '#i18n/index.ts';
 import { formatPublished } from '#lib/format.ts';
-import type { ShareCard } from '#lib/share-image.ts';
+import { buildSettings } from '#lib/environment.ts';
+import { shareImageCacheDir, type ShareCard } from '#lib/share-image.ts';
 import { prerenderShareImages } from '#lib/share-image-prerender.ts';
 import type { StoryViews } from '#lib/story-view.ts';
 import { localeCodes, type Locale } from '#site.config';
@@ -31,7 +32,13 @@ export function shareCardsIn(views: SiteViews, locale: Locale) {
     });
 }
 
+/** The folder of this build's cached cards, from `ASTRO_CACHE_DIR`. */
+export function shareCardCacheDir(): string {
+  return shareImageCacheDir(buildSettings(process.env).cacheDir);
+}
+
 /** Starts drawing the cards not cached yet in a worker thread (src/lib/share-image-prerender.ts). */
 export function prerenderShareCards(views: SiteViews): void {
-  prerenderShareImages(localeCodes.flatMap((locale) => shareCardsIn(views, locale).map((entry) => entry.props.card)));
+  const cards = localeCodes.flatMap((locale) => shareCardsIn(views, locale).map((entry) => entry.props.card));
+  prerenderShareImages(cards, { cacheDir: shareCardCacheDir() });
 }

@@ -8,15 +8,15 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { defaultShareImageCacheDir, shareImageCacheFile, type ShareCard } from './share-image.ts';
+import { shareImageCacheFile, type ShareCard } from './share-image.ts';
 
 /** Fewer missing cards than this are drawn by the build itself: a worker's start-up costs more. */
 export const PRERENDER_MIN_CARDS = 16;
 
 /** Options of `prerenderShareImages`. */
 export interface PrerenderOptions {
-  /** Folder of cached PNGs (default: `share-images/` in the Astro cache dir). */
-  readonly cacheDir?: string;
+  /** Folder of cached PNGs (`shareImageCacheDir` of the Astro cache dir in builds). */
+  readonly cacheDir: string;
   /** The worker's module (default: `src/lib/share-image-worker.ts` of the project being built). */
   readonly workerFile?: string;
 }
@@ -27,8 +27,8 @@ export interface PrerenderOptions {
  * worker is unreferenced: it never keeps a finished build alive, and since every card is written
  * aside and renamed, stopping it mid-card leaves no broken file.
  */
-export function prerenderShareImages(cards: readonly ShareCard[], options: PrerenderOptions = {}): Worker | undefined {
-  const cacheDir = options.cacheDir ?? defaultShareImageCacheDir();
+export function prerenderShareImages(cards: readonly ShareCard[], options: PrerenderOptions): Worker | undefined {
+  const { cacheDir } = options;
   // Resolved from the working directory, the project root: the site data calling this runs from a
   // bundled chunk, from which this file's own location is not the source tree.
   const workerFile = options.workerFile ?? path.resolve('src/lib/share-image-worker.ts');

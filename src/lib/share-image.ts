@@ -14,7 +14,6 @@ import path from 'node:path';
 import satori, { type Font } from 'satori';
 import sharp from 'sharp';
 import { packageDir, packageVersion } from './packages.ts';
-import { buildSettings } from './environment.ts';
 
 /** What a share card shows; every field is part of the cache key. */
 export interface ShareCard {
@@ -46,8 +45,8 @@ export interface RenderOptions {
 
 /** Options of the cached render. */
 export interface CachedRenderOptions extends RenderOptions {
-  /** Folder of cached PNGs; default `share-images/` in the Astro cache dir. */
-  readonly cacheDir?: string;
+  /** Folder of cached PNGs (`shareImageCacheDir` of the Astro cache dir in builds). */
+  readonly cacheDir: string;
   /** Renderer called on a cache miss (tests pass a counting wrapper). */
   readonly render?: (card: ShareCard, options?: RenderOptions) => Promise<Uint8Array>;
 }
@@ -332,13 +331,13 @@ export function shareImageCacheKey(card: ShareCard): string {
   return createHash('sha256').update(input).digest('hex');
 }
 
-/** The default folder of cached PNGs: `share-images/` in the Astro cache dir (`ASTRO_CACHE_DIR`). */
-export function defaultShareImageCacheDir(): string {
-  return path.resolve(buildSettings(process.env).cacheDir, 'share-images');
+/** The folder of cached PNGs: `share-images/` in the Astro cache dir (`ASTRO_CACHE_DIR`) given. */
+export function shareImageCacheDir(astroCacheDir: string): string {
+  return path.resolve(astroCacheDir, 'share-images');
 }
 
 /** Where the cached PNG of a card lives. */
-export function shareImageCacheFile(card: ShareCard, cacheDir: string = defaultShareImageCacheDir()): string {
+export function shareImageCacheFile(card: ShareCard, cacheDir: string): string {
   return path.join(cacheDir, `${shareImageCacheKey(card)}.png`);
 }
 
@@ -346,8 +345,8 @@ export function shareImageCacheFile(card: ShareCard, cacheDir: string = defaultS
  * Renders a share card, or reads it from the disk cache when an identical card was rendered before
  * (by this build or an earlier one).
  */
-export async function cachedShareImage(card: ShareCard, options: CachedRenderOptions = {}): Promise<Uint8Array> {
-  const { cacheDir = defaultShareImageCacheDir(), render = renderShareImage, ...renderOptions } = options;
+export async function cachedShareImage(card: ShareCard, options: CachedRenderOptions): Promise<Uint8Array> {
+  const { cacheDir, render = renderShareImage, ...renderOptions } = options;
   const file = shareImageCacheFile(card, cacheDir);
   try {
     return await readFile(file);

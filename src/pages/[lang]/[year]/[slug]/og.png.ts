@@ -6,7 +6,7 @@
 import { withCacheKeys } from '#data/cache-keys.ts';
 import { loadSiteData } from '#data/content.ts';
 import { localePaths, type StaticEndpoint } from '#data/page.ts';
-import { shareCardsIn } from '#data/share-cards.ts';
+import { shareCardCacheDir, shareCardsIn } from '#data/share-cards.ts';
 import { cachedShareImage, shareImageCacheKey } from '#lib/share-image.ts';
 
 export async function getStaticPaths() {
@@ -17,7 +17,7 @@ export async function getStaticPaths() {
 }
 
 export const GET: StaticEndpoint<typeof getStaticPaths> = async ({ props }) => {
-  const png = await cachedShareImage(props.card);
+  const png = await cachedShareImage(props.card, { cacheDir: shareCardCacheDir() });
   // Copied into a view over a plain ArrayBuffer, the only kind `Response` is typed to take.
   return new Response(new Uint8Array(png), { headers: { 'Content-Type': 'image/png' } });
 };
