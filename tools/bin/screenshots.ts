@@ -3,6 +3,7 @@
  * reviewers and the README. Usage: node tools/bin/screenshots.ts [dist] [--out docs/screenshots]
  * [--only article-en,speakers-zh] [--full-page]
  */
+import { existsSync, readdirSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -29,20 +30,42 @@ if (values.help) {
 
 const dist = positionals[0] ?? 'dist';
 const base = values.base.endsWith('/') ? values.base : `${values.base}/`;
-/** One page per page type of the sample archive, per locale. */
+/**
+ * The first page of a kind in the built site: the sorted sub-folders of `folder` that hold a page,
+ * last first when `newest` (years and months), so any archive, not only the sample, is shown.
+ */
+function firstPage(folder: string, newest = false): string {
+  const names = readdirSync(path.join(dist, folder), { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && existsSync(path.join(dist, folder, entry.name, 'index.html')))
+    .map((entry) => entry.name)
+    .sort();
+  const name = newest ? names.at(-1) : names[0];
+  return name === undefined ? folder : `${folder}${name}/`;
+}
+
+/** The newest story of a locale: the last year folder, then its first story. */
+function newestStory(locale: string): string {
+  const years = readdirSync(path.join(dist, locale))
+    .filter((name) => /^\d{4}$/.test(name))
+    .sort();
+  const year = years.at(-1);
+  return year === undefined ? `${locale}/` : firstPage(`${locale}/${year}/`);
+}
+
+/** One page per page type, per locale, found in the built site. */
 const pages = (locale: string): [string, string][] => [
   [`home-${locale}`, `${locale}/`],
-  [`article-${locale}`, `${locale}/2024/zgc-forum-technology-clusters/`],
+  [`article-${locale}`, newestStory(locale)],
   [`speakers-${locale}`, `${locale}/speakers/`],
-  [`speaker-${locale}`, `${locale}/speakers/carsten-fink/`],
+  [`speaker-${locale}`, firstPage(`${locale}/speakers/`)],
   [`organisations-${locale}`, `${locale}/organisations/`],
-  [`organisation-${locale}`, `${locale}/organisations/wipo/`],
+  [`organisation-${locale}`, firstPage(`${locale}/organisations/`)],
   [`events-${locale}`, `${locale}/events/`],
-  [`event-${locale}`, `${locale}/events/zgc-forum-2024-clusters/`],
+  [`event-${locale}`, firstPage(`${locale}/events/`)],
   [`tags-${locale}`, `${locale}/tags/`],
-  [`tag-${locale}`, `${locale}/tags/innovation/`],
+  [`tag-${locale}`, firstPage(`${locale}/tags/`)],
   [`archive-${locale}`, `${locale}/archive/`],
-  [`month-${locale}`, `${locale}/archive/2024/04/`],
+  [`month-${locale}`, firstPage(firstPage(`${locale}/archive/`, true), true)],
 ];
 const wanted = values.only?.split(',');
 const targets = [
