@@ -42,6 +42,8 @@ export interface HugoConfig {
   readonly ignoreFiles: readonly RegExp[];
   /** Absolute paths of the configuration files read, in merge order. */
   readonly files: readonly string[];
+  /** The raw `permalinks` table (section → pattern, or Hugo's `page`/`section`/… sub-tables); empty when unset. */
+  readonly permalinks: Readonly<Record<string, unknown>>;
 }
 
 /** A map of configuration keys. */
@@ -79,7 +81,14 @@ export function readHugoConfig(siteDir: string, problems: SourceProblem[]): Hugo
     ...languagesOf(siteDir, merged, where, problems),
     ignoreFiles: ignorePatterns(merged, where, problems),
     files,
+    permalinks: permalinksOf(merged),
   };
+}
+
+/** The `permalinks` table as written (migrate's old-urls.ts makes old addresses from it); empty when unset or not a table. */
+function permalinksOf(config: Table): Table {
+  const value = get(config, 'permalinks');
+  return isTable(value) ? value : {};
 }
 
 /** The root configuration file: the first of hugo.toml, hugo.yaml, … config.json that exists. */

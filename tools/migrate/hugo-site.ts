@@ -30,6 +30,8 @@ export interface HugoSite extends SourceSite {
   readonly sections: readonly string[];
   /** Absolute paths of the configuration files read, in merge order. */
   readonly configFiles: readonly string[];
+  /** The configuration's raw `permalinks` table, for the old addresses of pages (old-urls.ts). */
+  readonly permalinks: Readonly<Record<string, unknown>>;
 }
 
 /** The sections looked for, in this order, when none is given. */
@@ -99,6 +101,7 @@ export function readHugoSite(siteDir: string, options: HugoSiteOptions = {}): Hu
     skipped: skipped.sort((a, b) => byText(a.file, b.file)),
     sections,
     configFiles: config.files,
+    permalinks: config.permalinks,
   };
 }
 
