@@ -1,7 +1,8 @@
 /**
  * Docusaurus' own markup turned into ours: the admonition kinds the site has no name for
  * (`:::success`, `:::secondary`) renamed, `<Admonition type="…" title="…">` into a `:::kind` callout,
- * and the `import` of Admonition removed with it. Other MDX (imports, `export`, JSX such as `<Tabs>`)
+ * and the `import` of Admonition removed with it, MDX comments (brace, slash, star) into HTML comments (an MDX
+ * comment is hidden by Docusaurus but would be printed by a Markdown site). Other MDX (imports, `export`, JSX such as `<Tabs>`)
  * is left as written and reported: it has no equivalent, and its text is the editor's to rewrite.
  * Hand-written on lines and tags rather than with remark-mdx, which refuses a whole body on the first
  * construct MDX cannot read, where Docusaurus' Markdown files are often not valid MDX.
@@ -28,6 +29,7 @@ const importLine =
   /^import\s[^\n]*?from\s+['"]([^'"]+)['"];?[ \t]*(?:\r?\n)?|^import\s+['"][^'"]+['"];?[ \t]*(?:\r?\n)?/gm;
 const exportLine = /^export\s[^\n]*/gm;
 const jsxTag = /<(\/)?([A-Z][\w.]*)((?:\s+[\w-]+(?:=(?:"[^"]*"|'[^']*'|\{[^}]*\}))?)*)\s*(\/)?>/g;
+const mdxComment = /\{\/\*([\s\S]*?)\*\/\}/g;
 const attribute = /([\w-]+)=(?:"([^"]*)"|'([^']*)'|\{["'`]([^"'`]*)["'`]\})/g;
 
 /** Converts Docusaurus' markup in `body` outside `code`. */
@@ -53,6 +55,13 @@ export function convertDocusaurus(body: string, code: readonly Range[], log: Con
   }
   for (const match of body.matchAll(exportLine)) {
     if (!inside(code, match.index)) log.leave(match.index, 'export', match[0]);
+  }
+  for (const match of body.matchAll(mdxComment)) {
+    if (inside(code, match.index)) continue;
+    // `--` may not stand inside an HTML comment; a shortcode or JSX inside stays hidden text.
+    const text = (match[1] ?? '').replace(/--/g, '- -');
+    log.edit({ start: match.index, end: match.index + match[0].length, text: `<!--${text}-->` });
+    log.count('comment');
   }
 }
 

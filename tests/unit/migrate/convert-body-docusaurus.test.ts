@@ -7,6 +7,14 @@ const docusaurus: ConvertOptions = { generator: 'docusaurus' };
 const body = (input: string): string => convertBody(input, docusaurus).body;
 
 describe('convertBody (Docusaurus)', () => {
+  it('turns an MDX comment into an HTML comment, outside code only, and counts it', () => {
+    const input = 'Text {/* hidden -- note */} more.\n\n```js\n{/* code */}\n```\n';
+    const result = convertBody(input, docusaurus);
+    expect(result.body).toBe('Text <!-- hidden - - note --> more.\n\n```js\n{/* code */}\n```\n');
+    expect(result.converted).toEqual({ comment: 1 });
+    expect(body(result.body)).toBe(result.body);
+  });
+
   it.each([
     [':::note[Title]\nX\n:::'],
     [':::tip Title\nX\n:::'],
