@@ -111,8 +111,19 @@ export class StoryImages {
 }
 
 /** Whether `file` is a regular file (not a link, which the writer would refuse anyway). */
-function isFile(file: string): boolean {
+export function isFile(file: string): boolean {
   return lstatSync(file, { throwIfNoEntry: false })?.isFile() ?? false;
+}
+
+/**
+ * The file an image of `page` written as `src` names: site-absolute (`/img/x.png`) under the site's
+ * `static/`, else relative to the page (its bundle); undefined for a web address or nothing. The
+ * file may not exist: the caller notes that in its own words.
+ */
+export function imageSource(src: string, page: SourcePage, site: SourceSite): string | undefined {
+  const bare = decode(src.replace(/[?#].*$/, ''));
+  if (bare === '' || /^[a-z][a-z0-9+.-]*:/i.test(bare) || bare.startsWith('//')) return undefined;
+  return bare.startsWith('/') ? path.join(site.siteDir, 'static', bare) : path.resolve(path.dirname(page.file), bare);
 }
 
 /** The source file line where `text` first occurs in the page's body (the body's first line if nowhere). */
@@ -132,11 +143,8 @@ export function mapBody(
   oldSite?: string,
 ): { readonly conversion: Conversion; readonly body: string } {
   const resolveImage = (src: string): string | undefined => {
-    const bare = decode(src.replace(/[?#].*$/, ''));
-    if (bare === '' || /^[a-z][a-z0-9+.-]*:/i.test(bare) || bare.startsWith('//')) return undefined;
-    const file = bare.startsWith('/')
-      ? path.join(site.siteDir, 'static', bare)
-      : path.resolve(path.dirname(page.file), bare);
+    const file = imageSource(src, page, site);
+    if (file === undefined) return undefined;
     if (isFile(file)) return `./${images.nameFor(file)}`;
     const message = `image "${src}" not found (looked for ${path.relative(site.siteDir, file)}): left as written; add it beside the story`;
     notes.push({ file: page.file, line: sourceLine(page, src), kind: 'image', message });

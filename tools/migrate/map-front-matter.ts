@@ -111,6 +111,8 @@ export interface ArticleFields {
   readonly summary: string;
   readonly speakers?: readonly string[];
   readonly tags?: readonly string[];
+  /** The lead image (map-cover.ts): `src` beside the file, `alt`, and `caption` when the source gave one. */
+  readonly cover?: { readonly src: string; readonly alt: string; readonly caption?: string };
   readonly draft?: boolean;
   readonly aliases?: readonly string[];
 }
@@ -123,6 +125,7 @@ export function articleText(fields: ArticleFields, body: string): string {
   data['summary'] = fields.summary;
   if (fields.speakers && fields.speakers.length > 0) data['speakers'] = [...fields.speakers];
   if (fields.tags && fields.tags.length > 0) data['tags'] = [...fields.tags];
+  if (fields.cover !== undefined) data['cover'] = { ...fields.cover };
   if (fields.draft === true) data['draft'] = true;
   if (fields.aliases && fields.aliases.length > 0) data['aliases'] = [...fields.aliases];
   const text = body.replace(/\r\n?/g, '\n').replace(/^\n+/, '').trimEnd();

@@ -10,10 +10,12 @@ import type { PlannedFile } from './plan.ts';
 import { registryText } from './map-front-matter.ts';
 import type { SourcePage, SourceSite } from './source-page.ts';
 
-/** One author or term as a page writes it: a name, and the Docusaurus authors.yml key when it has one. */
+/** One author or term as a page writes it: a name, the Docusaurus authors.yml key and the author's role when given. */
 export interface Named {
   readonly name: string;
   readonly key?: string;
+  /** An author's title or role as the page (or its authors.yml entry) writes it, in the page's language. */
+  readonly role?: string;
 }
 
 /** Case, width and spacing do not make another name: `Jane  DOE`, `jane doe` and `王 小明`/`王小明` are one. */
@@ -28,6 +30,7 @@ export function nameKey(name: string): string {
 export class NameRegistry {
   readonly #ids = new Map<string, string>();
   readonly #names = new Map<string, Map<string, string>>();
+  readonly #roles = new Map<string, Map<string, string>>();
 
   readonly #locales: readonly string[];
   readonly #makeId: (name: string) => string;
@@ -38,8 +41,11 @@ export class NameRegistry {
     this.#makeId = makeId;
   }
 
-  /** The id for an entity known by `names` (our locale → name) and optionally an explicit key; names are added. */
-  add(names: ReadonlyMap<string, string>, key?: string): string {
+  /**
+   * The id for an entity known by `names` (our locale → name) and optionally an explicit key; names
+   * are added, and `roles` (our locale → role) for a speaker, the first one given per locale kept.
+   */
+  add(names: ReadonlyMap<string, string>, key?: string, roles: ReadonlyMap<string, string> = new Map()): string {
     const lookups = [...(key !== undefined ? [`key:${key}`] : []), ...[...names.values()].map(nameKey)];
     let id = lookups.map((k) => this.#ids.get(k)).find((v) => v !== undefined);
     if (id === undefined) {
@@ -50,17 +56,32 @@ export class NameRegistry {
     const known = this.#names.get(id) ?? new Map<string, string>();
     for (const [locale, name] of names) if (!known.has(locale)) known.set(locale, name);
     this.#names.set(id, known);
+    const knownRoles = this.#roles.get(id) ?? new Map<string, string>();
+    for (const [locale, role] of roles) if (!knownRoles.has(locale)) knownRoles.set(locale, role);
+    this.#roles.set(id, knownRoles);
     return id;
   }
 
-  /** One registry file per id (`<folder>/<id>.yaml`, `field` per locale, every locale filled), sorted by path. */
+  /**
+   * One registry file per id (`<folder>/<id>.yaml`, `field` per locale, every locale filled; `role`
+   * per locale when one is known), sorted by path.
+   */
   files(folder: string, field: string): PlannedFile[] {
     return [...this.#names.keys()].sort(compare).map((id) => {
       const known = this.#names.get(id) ?? new Map<string, string>();
       // Missing languages take the default locale's name, else any: the checker needs the default one.
       const fallback = this.#locales.map((l) => known.get(l)).find((n) => n !== undefined) ?? [...known.values()][0];
       const perLocale = Object.fromEntries(this.#locales.map((l) => [l, known.get(l) ?? fallback ?? id]));
-      return { path: `${folder}/${id}.yaml`, text: registryText({ [field]: perLocale }) };
+      const data: Record<string, unknown> = { [field]: perLocale };
+      const roles = this.#roles.get(id) ?? new Map<string, string>();
+      if (roles.size > 0) {
+        // The default locale's role is required once there is a role; other languages fall back to it.
+        const [first = ''] = this.#locales;
+        const firstRole = roles.get(first) ?? this.#locales.map((l) => roles.get(l)).find((r) => r !== undefined);
+        const perRole = this.#locales.map((l) => [l, l === first ? firstRole : roles.get(l)] as const);
+        data['role'] = Object.fromEntries(perRole.filter(([, r]) => r !== undefined));
+      }
+      return { path: `${folder}/${id}.yaml`, text: registryText(data) };
     });
   }
 
@@ -97,10 +118,11 @@ function field(frontMatter: Readonly<Record<string, unknown>>, name: string): un
 export function pageAuthors(page: SourcePage, site: SourceSite): Named[] {
   const found: Named[] = [];
   const yml = 'authors' in site && site.authors instanceof Map ? site.authors : new Map<string, unknown>();
-  const byKey = (key: string): string | undefined => {
+  const byKey = (key: string, what: 'name' | 'title' = 'name'): string | undefined => {
     for (const locale of [page.sourceLocale, site.defaultLocale]) {
-      const entry = (yml.get(locale) as ReadonlyMap<string, { name?: string }> | undefined)?.get(key);
-      if (entry?.name !== undefined) return entry.name;
+      const entry = (yml.get(locale) as ReadonlyMap<string, { name?: string; title?: string }> | undefined)?.get(key);
+      const value = entry?.[what]?.trim();
+      if (value !== undefined && value !== '') return value;
     }
     return undefined;
   };
@@ -110,31 +132,46 @@ export function pageAuthors(page: SourcePage, site: SourceSite): Named[] {
       if (typeof item === 'string' && item.trim() !== '') {
         const key = page.generator === 'docusaurus' && name === 'authors' ? item.trim() : undefined;
         const resolved = key === undefined ? undefined : byKey(key);
-        found.push(resolved !== undefined && key !== undefined ? { name: resolved, key } : { name: item.trim() });
+        const role = key === undefined ? undefined : byKey(key, 'title');
+        found.push(
+          resolved !== undefined && key !== undefined
+            ? { name: resolved, key, ...(role !== undefined ? { role } : {}) }
+            : { name: item.trim() },
+        );
       } else if (typeof item === 'object' && item !== null) {
-        const entry = item as { name?: unknown; key?: unknown };
+        const entry = item as { name?: unknown; key?: unknown; title?: unknown; role?: unknown };
         const key = typeof entry.key === 'string' ? entry.key : undefined;
         const written = typeof entry.name === 'string' ? entry.name.trim() : undefined;
         const name = written || (key !== undefined ? byKey(key) : undefined);
-        if (name !== undefined) found.push(key !== undefined ? { name, key } : { name });
+        // Docusaurus inline authors and Hugo author objects write `title`; some Hugo themes `role`.
+        const role =
+          texts(entry.title)[0] ?? texts(entry.role)[0] ?? (key !== undefined ? byKey(key, 'title') : undefined);
+        if (name !== undefined) {
+          found.push({ name, ...(key !== undefined ? { key } : {}), ...(role !== undefined ? { role } : {}) });
+        }
       }
     }
   }
   return found;
 }
 
-/** The names per our locale of a Docusaurus authors.yml key, from every locale's authors.yml. */
+/**
+ * The names (or, with `what` = `title`, the titles: our speakers' roles) per our locale of a
+ * Docusaurus authors.yml key, from every locale's authors.yml.
+ */
 export function authorNames(
   site: SourceSite,
   key: string,
   ourLocale: (source: string) => string | undefined,
+  what: 'name' | 'title' = 'name',
 ): Map<string, string> {
   const names = new Map<string, string>();
   if (!('authors' in site) || !(site.authors instanceof Map)) return names;
   for (const source of [...(site.authors.keys() as Iterable<string>)].sort(compare)) {
-    const entry = (site.authors.get(source) as ReadonlyMap<string, { name?: string }>).get(key);
+    const entry = (site.authors.get(source) as ReadonlyMap<string, { name?: string; title?: string }>).get(key);
+    const value = entry?.[what]?.trim();
     const locale = ourLocale(source);
-    if (entry?.name !== undefined && locale !== undefined && !names.has(locale)) names.set(locale, entry.name);
+    if (value !== undefined && value !== '' && locale !== undefined && !names.has(locale)) names.set(locale, value);
   }
   return names;
 }

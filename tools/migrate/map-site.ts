@@ -8,6 +8,7 @@
 import { idFrom, MAX_SLUG_LENGTH, uniqueSlug } from '#pipeline/check/slug.ts';
 import { selectLocales, type LocaleMapping } from './locales.ts';
 import { LinkIndex, mapBody, StoryImages } from './map-body.ts';
+import { StoryCovers } from './map-cover.ts';
 import { articleText, mapDate, mapSummary, type MappedDate } from './map-front-matter.ts';
 import {
   authorNames,
@@ -94,19 +95,24 @@ export function mapSite(site: SourceSite, options: MapOptions): MigrationPlan {
   const files: PlannedFile[] = [];
   const converted: Record<string, number> = {};
   let images = 0;
+  let covers = 0;
   let aliases = 0;
   for (const story of stories) {
     const folder = `articles/${story.year}/${story.slug}`;
     const storyImages = new StoryImages(folder);
+    const storyCovers = new StoryCovers(site, storyImages, notes);
     const speakerIds = sharedIds(
       story,
       'speakers',
       (p) => pageAuthors(p, site),
       speakers,
       notes,
-      (named) => (named.key === undefined ? new Map<string, string>() : authorNames(site, named.key, ourLocale)),
+      (named) => ({
+        names: named.key === undefined ? new Map<string, string>() : authorNames(site, named.key, ourLocale),
+        roles: named.key === undefined ? new Map<string, string>() : authorNames(site, named.key, ourLocale, 'title'),
+      }),
     );
-    const tagIds = sharedIds(story, 'tags', pageTerms, tags, notes, () => new Map<string, string>());
+    const tagIds = sharedIds(story, 'tags', pageTerms, tags, notes, () => ({ names: new Map(), roles: new Map() }));
     for (const [locale, page] of story.versions) {
       const isPrimary = page === story.primary;
       if (!isPrimary) compareDates(story, locale, page, notes);
@@ -122,6 +128,7 @@ export function mapSite(site: SourceSite, options: MapOptions): MigrationPlan {
         const message = `the date's time ${story.date.droppedTime} has no time zone: only the day is kept; add the time with its offset if it matters`;
         notes.push({ file: page.file, line: 1, kind: 'todo', message });
       }
+      const cover = storyCovers.coverFor(page, title, isPrimary);
       const pageAliases = olds.get(page) ?? [];
       aliases += pageAliases.length;
       const text = articleText(
@@ -130,6 +137,7 @@ export function mapSite(site: SourceSite, options: MapOptions): MigrationPlan {
           ...(isPrimary ? { date: story.date.value, speakers: speakerIds, tags: tagIds } : {}),
           language: locale,
           summary: summary.value,
+          ...(cover !== undefined ? { cover } : {}),
           draft: page.frontMatter['draft'] === true,
           aliases: pageAliases,
         },
@@ -137,6 +145,7 @@ export function mapSite(site: SourceSite, options: MapOptions): MigrationPlan {
       );
       files.push({ path: `${folder}/${locale}.md`, text });
     }
+    covers += storyCovers.count;
     const copies = storyImages.files();
     images += copies.length;
     files.push(...copies);
@@ -154,6 +163,7 @@ export function mapSite(site: SourceSite, options: MapOptions): MigrationPlan {
       speakers: speakers.size,
       tags: tags.size,
       images,
+      covers,
       aliases,
       converted: sortedRecord(converted),
       otherLocales: sortedRecord(Object.fromEntries(selection.dropped.map((d) => [d.sourceLocale, d.pages]))),
@@ -217,7 +227,7 @@ function sharedIds(
   read: (page: SourcePage) => Named[],
   registry: NameRegistry,
   notes: PlanNote[],
-  known: (named: Named) => Map<string, string>,
+  known: (named: Named) => { names: Map<string, string>; roles: Map<string, string> },
 ): string[] {
   const lists = new Map([...story.versions].map(([locale, page]) => [locale, read(page)]));
   const primaryList = lists.get(story.primaryLocale) ?? [];
@@ -232,13 +242,16 @@ function sharedIds(
     return false;
   });
   const ids = primaryList.map((named, i) => {
-    const names = known(named);
+    const { names, roles } = known(named);
     if (named.key === undefined || !names.has(story.primaryLocale)) names.set(story.primaryLocale, named.name);
+    if (named.role !== undefined && !roles.has(story.primaryLocale)) roles.set(story.primaryLocale, named.role);
     for (const [locale, list] of matching) {
       const other = list[i];
       if (other !== undefined && (named.key === undefined || !names.has(locale))) names.set(locale, other.name);
+      // A keyed author's roles come from each locale's authors.yml; a page's lookup may fall back to the default's.
+      if (named.key === undefined && other?.role !== undefined && !roles.has(locale)) roles.set(locale, other.role);
     }
-    return registry.add(names, named.key);
+    return registry.add(names, named.key, roles);
   });
   return [...new Set(ids)];
 }

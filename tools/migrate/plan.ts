@@ -53,6 +53,8 @@ export interface MigrationPlan {
     readonly tags: number;
     /** Images copied. */
     readonly images: number;
+    /** `cover` fields written (primary files, and translations showing their own); absent counts as none. */
+    readonly covers?: number;
     /** Old addresses kept as aliases. */
     readonly aliases: number;
     /** Conversions made in bodies, by kind (`figure`, `youtube`, `callout`, …). */

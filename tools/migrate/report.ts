@@ -40,6 +40,7 @@ export interface MigrationReport {
   readonly speakers: number;
   readonly tags: number;
   readonly images: number;
+  readonly covers: number;
   readonly aliases: number;
   readonly pagesRead: Readonly<Record<string, number>>;
   readonly converted: Readonly<Record<string, number>>;
@@ -117,6 +118,7 @@ export function buildReport(input: ReportInput): MigrationReport {
     speakers: c.speakers,
     tags: c.tags,
     images: c.images,
+    covers: c.covers ?? 0,
     aliases: c.aliases,
     pagesRead: sorted(c.pages),
     converted: sorted(c.converted),
@@ -153,6 +155,7 @@ export function reportText(input: ReportInput): string {
     `  speakers:        ${r.speakers}`,
     `  tags:            ${r.tags}`,
     `  images copied:   ${r.images}`,
+    `  covers:          ${r.covers}`,
     `  aliases:         ${r.aliases}`,
     `  converted:       ${tally(r.converted)}`,
     `  left out (other languages): ${tally(r.otherLocales)}`,
