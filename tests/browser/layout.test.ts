@@ -172,10 +172,11 @@ describe.skipIf(skipBrowser)('layout in a real browser', () => {
           if (focus.wide) {
             await page.keyboard.press('ArrowRight');
             await page.keyboard.press('ArrowRight');
-            // Keyboard scrolling may be animated: wait for it rather than read it at once.
+            // Keyboard scrolling may be animated: wait for it rather than read it at once (on a busy
+            // machine the animation took longer than 3 s once).
             scrolled = await page
               .waitForFunction(() => (document.activeElement as HTMLElement).scrollLeft > 0, undefined, {
-                timeout: 3000,
+                timeout: 10_000,
               })
               .then(() => true)
               .catch(() => false);
