@@ -77,11 +77,22 @@ export function acquireLock(outDir: string): OutputLock {
   const mine = `${process.pid}\n${startTimeOf(process.pid) ?? ''}\n`;
   for (let attempt = 0; attempt < 5; attempt++) {
     try {
-      const fd = openSync(lock, 'wx');
+      // Written aside, then linked into place (which fails if the lock exists): the lock appears
+      // with its pid already in it. Created empty and then written, a build killed between the two
+      // left an empty lock that looked like one being written, and refused the next build for 10 s.
+      // The aside file is named like a stale lock of this pid, so a build killed before the link
+      // leaves nothing that removeAbandonedLocks does not clear.
+      const aside = `${lock}${STALE}${process.pid}`;
+      const fd = openSync(aside, 'w');
       try {
         writeSync(fd, mine);
       } finally {
         closeSync(fd);
+      }
+      try {
+        linkSync(aside, lock);
+      } finally {
+        unlinkSync(aside);
       }
       return {
         release: () => {
