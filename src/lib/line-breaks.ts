@@ -117,3 +117,16 @@ function mergeSpaces(parts: readonly string[]): string[] {
   }
   return out;
 }
+
+/** Escapes text for HTML element content. */
+const escapeText = (text: string): string =>
+  text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
+
+/**
+ * The HTML of `text` with a `<wbr>` between its phrases (text escaped), or undefined when it has
+ * one phrase only and is shown as plain text.
+ */
+export function phrasesHtml(text: string, lang: string): string | undefined {
+  const parts = phrases(text, lang);
+  return parts.length > 1 ? parts.map(escapeText).join('<wbr>') : undefined;
+}
