@@ -1,20 +1,25 @@
 /**
- * Screenshots of every page type of a built site, desktop and 375 px mobile, in every locale, for
- * reviewers and the README. Usage: node tools/bin/screenshots.ts [dist] [--out docs/screenshots]
- * [--only article-en,speakers-zh] [--full-page]
+ * Screenshots of a built site in every locale, desktop (1,280 px) and mobile (375 px). By default
+ * every page type, for reviewers; `--readme` takes the README's set (home, an article with a cover,
+ * the busiest speaker, search results for that speaker), in light and dark, into docs/screenshots/.
+ * Usage: node tools/bin/screenshots.ts [dist] [--out dir] [--readme] [--only home-en,speaker-zh]
+ * [--full-page] [--base /path/]
  */
-import { existsSync, readdirSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import type { Page } from 'playwright-core';
 import { launchChromium } from '#tools/lib/chromium.ts';
 import { serveDirectory } from '#tools/lib/static-server.ts';
+import { everyPageType, readmeSet, type Shot } from '#tools/screenshots/pages.ts';
 import { buildSettings } from '#lib/environment.ts';
+import { siteConfig } from '#site.config';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: {
-    out: { type: 'string', default: 'screenshots' },
+    out: { type: 'string' },
+    readme: { type: 'boolean', default: false },
     only: { type: 'string' },
     'full-page': { type: 'boolean', default: false },
     base: { type: 'string', default: buildSettings(process.env).basePath },
@@ -23,71 +28,64 @@ const { values, positionals } = parseArgs({
 });
 if (values.help) {
   console.log(
-    'Usage: node tools/bin/screenshots.ts [dist] [--out dir] [--only name,name] [--full-page] [--base /path/]',
+    'Usage: node tools/bin/screenshots.ts [dist] [--out dir] [--readme] [--only name,name] [--full-page] [--base /path/]',
   );
   process.exit(0);
 }
 
 const dist = positionals[0] ?? 'dist';
+const out = values.out ?? (values.readme ? 'docs/screenshots' : 'screenshots');
 const base = values.base.endsWith('/') ? values.base : `${values.base}/`;
-/**
- * The first page of a kind in the built site: the sorted sub-folders of `folder` that hold a page,
- * last first when `newest` (years and months), so any archive, not only the sample, is shown.
- */
-function firstPage(folder: string, newest = false): string {
-  const names = readdirSync(path.join(dist, folder), { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && existsSync(path.join(dist, folder, entry.name, 'index.html')))
-    .map((entry) => entry.name)
-    .sort();
-  const name = newest ? names.at(-1) : names[0];
-  return name === undefined ? folder : `${folder}${name}/`;
-}
-
-/** The newest story of a locale: the last year folder, then its first story. */
-function newestStory(locale: string): string {
-  const years = readdirSync(path.join(dist, locale))
-    .filter((name) => /^\d{4}$/.test(name))
-    .sort();
-  const year = years.at(-1);
-  return year === undefined ? `${locale}/` : firstPage(`${locale}/${year}/`);
-}
-
-/** One page per page type, per locale, found in the built site. */
-const pages = (locale: string): [string, string][] => [
-  [`home-${locale}`, `${locale}/`],
-  [`article-${locale}`, newestStory(locale)],
-  [`speakers-${locale}`, `${locale}/speakers/`],
-  [`speaker-${locale}`, firstPage(`${locale}/speakers/`)],
-  [`organisations-${locale}`, `${locale}/organisations/`],
-  [`organisation-${locale}`, firstPage(`${locale}/organisations/`)],
-  [`events-${locale}`, `${locale}/events/`],
-  [`event-${locale}`, firstPage(`${locale}/events/`)],
-  [`tags-${locale}`, `${locale}/tags/`],
-  [`tag-${locale}`, firstPage(`${locale}/tags/`)],
-  [`archive-${locale}`, `${locale}/archive/`],
-  [`month-${locale}`, firstPage(firstPage(`${locale}/archive/`, true), true)],
-];
+const locales = siteConfig.locales.map((l) => l.code);
 const wanted = values.only?.split(',');
-const targets = [
-  ['landing', ''] as [string, string],
-  ['404', 'no-such-page/'] as [string, string],
-  ...pages('en'),
-  ...pages('zh'),
-].filter(([name]) => !wanted || wanted.includes(name));
+const shots: Shot[] = (
+  values.readme
+    ? locales.flatMap((locale) => readmeSet(dist, locale))
+    : [
+        { name: 'landing', url: '' },
+        { name: '404', url: 'no-such-page/' },
+        ...locales.flatMap((locale) => everyPageType(dist, locale)),
+      ]
+).filter((shot) => !wanted || wanted.includes(shot.name));
+
+/** Viewports and colour schemes: the README set adds dark mode at both widths. */
+const variants = [
+  { suffix: 'desktop', viewport: { width: 1280, height: 900 }, colorScheme: 'light' },
+  { suffix: 'mobile', viewport: { width: 375, height: 812 }, colorScheme: 'light' },
+  ...(values.readme
+    ? [
+        { suffix: 'desktop-dark', viewport: { width: 1280, height: 900 }, colorScheme: 'dark' },
+        { suffix: 'mobile-dark', viewport: { width: 375, height: 812 }, colorScheme: 'dark' },
+      ]
+    : []),
+] as const;
+
+/** Types a search query and waits until results (or the no-results message) are shown. */
+async function search(page: Page, query: string): Promise<void> {
+  const box = page.locator('input[type="search"]').first();
+  await box.fill(query);
+  await box.press('Enter');
+  await page.waitForFunction(() => document.querySelector('[role="status"]')?.textContent?.trim(), undefined, {
+    timeout: 15_000,
+  });
+  await page.waitForTimeout(300);
+}
 
 const server = await serveDirectory(dist, base);
 const browser = await launchChromium();
-await mkdir(values.out, { recursive: true });
+await mkdir(out, { recursive: true });
 try {
-  for (const [viewport, size] of [
-    ['desktop', { width: 1280, height: 900 }],
-    ['mobile', { width: 375, height: 812 }],
-  ] as const) {
-    const context = await browser.newContext({ viewport: size, deviceScaleFactor: 1 });
+  for (const variant of variants) {
+    const context = await browser.newContext({
+      viewport: variant.viewport,
+      deviceScaleFactor: 1,
+      colorScheme: variant.colorScheme,
+    });
     const page = await context.newPage();
-    for (const [name, url] of targets) {
-      await page.goto(`${server.origin}${base}${url}`, { waitUntil: 'load' });
-      const file = path.join(values.out, `${name}-${viewport}.png`);
+    for (const shot of shots) {
+      await page.goto(`${server.origin}${base}${shot.url}`, { waitUntil: 'load' });
+      if (shot.query) await search(page, shot.query);
+      const file = path.join(out, `${shot.name}-${variant.suffix}.png`);
       await page.screenshot({ path: file, fullPage: values['full-page'] });
       console.log(file);
     }
