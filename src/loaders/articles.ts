@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroConfig, ContentEntryRenderFunction, ContentEntryType } from 'astro';
 import { glob, type Loader, type LoaderContext } from 'astro/loaders';
 import { MarkdownPool } from './markdown-pool.ts';
+import { rendererDigest } from './renderer-digest.ts';
 import { assertLoaderFolder, strictEntryTypes, type EntryTypes } from './read-entry.ts';
 
 /** Where the articles are: a glob pattern under a base folder. */
@@ -43,6 +44,9 @@ function rendererOptions(config: AstroConfig): Record<string, unknown> {
   return JSON.parse(JSON.stringify(options)) as Record<string, unknown>;
 }
 
+/** The loader's meta key of the renderer digest its stored bodies were rendered with. */
+const RENDERER_KEY = 'renderer-digest';
+
 /** `glob()` over the articles, rendering Markdown on every core in builds (one thread in dev). */
 export function articlesLoader(options: ArticlesLoaderOptions): Loader {
   // The raw Markdown is not kept in the data store (nothing reads `entry.body`; the rendered HTML is):
@@ -57,6 +61,12 @@ export function articlesLoader(options: ArticlesLoaderOptions): Loader {
       const contentDir = options.contentDir === undefined ? undefined : path.resolve(root, options.contentDir);
       assertLoaderFolder(root, base, contentDir);
       const entryTypes = strictEntryTypes(context.entryTypes, { root, base, failFast: !context.watcher });
+      // Bodies rendered by other code (a changed plugin, an upgraded package) are never reused.
+      const digest = await rendererDigest(root);
+      if (context.meta.get(RENDERER_KEY) !== digest) {
+        context.store.clear();
+        context.meta.set(RENDERER_KEY, digest);
+      }
       const markdown = entryTypes.get('.md');
       // The dev server renders one changed file at a time: a pool would only add start-up time.
       if (context.watcher || !markdown?.getRenderFunction) {

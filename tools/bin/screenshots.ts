@@ -48,8 +48,15 @@ const shots: Shot[] = (
       ]
 ).filter((shot) => !wanted || wanted.includes(shot.name));
 
+/** A viewport and colour scheme, named by the file suffix. */
+interface Variant {
+  readonly suffix: string;
+  readonly viewport: { readonly width: number; readonly height: number };
+  readonly colorScheme: 'light' | 'dark';
+}
+
 /** Viewports and colour schemes: the README set adds dark mode at both widths. */
-const variants = [
+const variants: readonly Variant[] = [
   { suffix: 'desktop', viewport: { width: 1280, height: 900 }, colorScheme: 'light' },
   { suffix: 'mobile', viewport: { width: 375, height: 812 }, colorScheme: 'light' },
   ...(values.readme
@@ -58,7 +65,7 @@ const variants = [
         { suffix: 'mobile-dark', viewport: { width: 375, height: 812 }, colorScheme: 'dark' },
       ]
     : []),
-] as const;
+];
 
 /** Types a search query and waits until results (or the no-results message) are shown. */
 async function search(page: Page, query: string): Promise<void> {
