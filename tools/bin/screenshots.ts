@@ -56,16 +56,16 @@ interface Variant {
 }
 
 /** Viewports and colour schemes: the README set adds dark mode at both widths. */
-const variants: readonly Variant[] = [
+const variants: Variant[] = [
   { suffix: 'desktop', viewport: { width: 1280, height: 900 }, colorScheme: 'light' },
   { suffix: 'mobile', viewport: { width: 375, height: 812 }, colorScheme: 'light' },
-  ...(values.readme
-    ? [
-        { suffix: 'desktop-dark', viewport: { width: 1280, height: 900 }, colorScheme: 'dark' },
-        { suffix: 'mobile-dark', viewport: { width: 375, height: 812 }, colorScheme: 'dark' },
-      ]
-    : []),
 ];
+if (values.readme) {
+  variants.push(
+    { suffix: 'desktop-dark', viewport: { width: 1280, height: 900 }, colorScheme: 'dark' },
+    { suffix: 'mobile-dark', viewport: { width: 375, height: 812 }, colorScheme: 'dark' },
+  );
+}
 
 /** Types a search query and waits until results (or the no-results message) are shown. */
 async function search(page: Page, query: string): Promise<void> {
