@@ -1,5 +1,6 @@
 /** Locale-aware formatting through `Intl`, independent of the build machine's time zone. */
 import type { PublishedAt } from './dates.ts';
+import { typeset } from './typography.ts';
 
 const dayFormatters = new Map<string, Intl.DateTimeFormat>();
 
@@ -19,9 +20,11 @@ export function formatPublished(date: PublishedAt, dateLocale: string): string {
   return formatDay(date.day, dateLocale);
 }
 
-/** Picks a per-language text in `locale`, falling back to the default locale's text. */
+/** Picks a per-language text in `locale`, falling back to the default locale's text, typeset. */
 export function localize(text: Readonly<Record<string, string>>, locale: string, fallback: string): string {
-  return text[locale] ?? text[fallback] ?? '';
+  // Registry text (names, roles, places) is shown only through here: typeset here, once, it reads
+  // the same on pages, in feeds and in JSON-LD as titles and bodies do.
+  return typeset(text[locale] ?? text[fallback] ?? '');
 }
 
 const monthFormatters = new Map<string, Intl.DateTimeFormat>();

@@ -13,6 +13,7 @@ import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import satori, { type Font } from 'satori';
 import sharp from 'sharp';
+import { phrases } from './line-breaks.ts';
 import { packageDir, packageVersion } from './packages.ts';
 
 /** What a share card shows; every field is part of the cache key. */
@@ -35,6 +36,8 @@ export interface TitleFit {
   readonly lines: number;
   /** Lines the box holds at that size; more lines are cut with an ellipsis. */
   readonly maxLines: number;
+  /** The text of each line at that size, as satori laid it out (tests check where lines break). */
+  readonly lineTexts: readonly string[];
 }
 
 /** Options of one render. */
@@ -60,7 +63,7 @@ export const SHARE_IMAGE_HEIGHT = 630;
  * Version of the card design: bump it whenever the layout, colours or sizes below change, so cached
  * PNGs of the old design are not reused.
  */
-export const SHARE_CARD_VERSION = 2;
+export const SHARE_CARD_VERSION = 3;
 
 /** The font package: Noto Sans S Chinese (Source Han Sans subset, OFL-1.1), OTF per weight. */
 const FONT_PACKAGE = '@embedpdf/fonts-sc';
@@ -119,6 +122,8 @@ function renderEngineId(): string {
     `card-v${SHARE_CARD_VERSION}`,
     `${FONT_PACKAGE}@${packageVersion(FONT_PACKAGE)}:${FONT_FILES.map((f) => f.file).join('+')}`,
     `satori@${packageVersion('satori')}`,
+    // BudouX's model decides where a Chinese title may break (`breakOnlyBetweenPhrases`).
+    `budoux@${packageVersion('budoux')}`,
     `sharp@${packageVersion('sharp')}`,
   ].join('|');
   return engineId;
@@ -149,6 +154,57 @@ function loadFonts(): Promise<Font[]> {
     });
   }
   return fontsPromise;
+}
+
+/** U+2060 WORD JOINER: no line break on either side of it; zero width, and drawn as nothing. */
+const WORD_JOINER = '\u2060';
+/** A character of a script written without spaces, where satori may break between any two. */
+const UNSPACED_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+
+/**
+ * The title with a word joiner between the characters of each phrase (src/lib/line-breaks.ts), so
+ * satori breaks a Chinese title only between phrases, as the pages do with `<wbr>` and `keep-all`.
+ * satori's own `wordBreak: keep-all` would not do: it breaks at every `Intl.Segmenter` word, and
+ * ICU cuts words it does not know into characters (中|关|村). Joiners go only between two
+ * non-space characters one of which is CJK: spaces stay break opportunities, Latin words untouched.
+ */
+function breakOnlyBetweenPhrases(title: string, lang: string): string {
+  return phrases(title, lang)
+    .map((phrase) => {
+      const chars = [...phrase];
+      return chars
+        .map((char, i) => {
+          const next = chars[i + 1];
+          const join =
+            next !== undefined &&
+            !/\s/.test(char) &&
+            !/\s/.test(next) &&
+            (UNSPACED_CHAR.test(char) || UNSPACED_CHAR.test(next));
+          return join ? char + WORD_JOINER : char;
+        })
+        .join('');
+    })
+    .join('');
+}
+
+/** Entities satori writes in the text of an SVG `<text>` element. */
+const ENTITIES: Readonly<Record<string, string>> = {
+  '&amp;': '&',
+  '&lt;': '<',
+  '&gt;': '>',
+  '&quot;': '"',
+  '&#39;': "'",
+};
+
+/** The lines of text of a layout-only satori SVG (`embedFont: false`): its `<text>` runs by baseline. */
+function svgLines(svg: string): string[] {
+  const lines = new Map<number, string>();
+  for (const match of svg.matchAll(/<text\b[^>]*?\sy="([\d.]+)"[^>]*>([^<]*)<\/text>/g)) {
+    const y = Number(match[1]);
+    const text = (match[2] ?? '').replace(/&(?:amp|lt|gt|quot|#39);/g, (entity) => ENTITIES[entity] ?? entity);
+    lines.set(y, (lines.get(y) ?? '') + text.replaceAll(WORD_JOINER, ''));
+  }
+  return [...lines.entries()].sort(([a], [b]) => a - b).map(([, text]) => text.trim());
 }
 
 /** The title paragraph; `clampTo` cuts it to that many lines with an ellipsis. */
@@ -232,7 +288,7 @@ async function fitTitle(title: string, lang: string, fonts: Font[]): Promise<Tit
     const lineHeight = fontSize * TITLE_LINE_HEIGHT;
     const maxLines = Math.max(1, Math.floor(TITLE_BOX.height / lineHeight));
     let height = 0;
-    await satori(titleElement(title, lang, fontSize), {
+    const svg = await satori(titleElement(title, lang, fontSize), {
       width: TITLE_BOX.width,
       fonts,
       embedFont: false,
@@ -241,7 +297,9 @@ async function fitTitle(title: string, lang: string, fonts: Font[]): Promise<Tit
       },
     });
     const lines = Math.max(1, Math.round(height / lineHeight));
-    if (lines <= maxLines || fontSize === MIN_TITLE_SIZE) return { fontSize, lines, maxLines };
+    if (lines <= maxLines || fontSize === MIN_TITLE_SIZE) {
+      return { fontSize, lines, maxLines, lineTexts: svgLines(svg) };
+    }
   }
   throw new Error('share images: no title size'); // Unreachable: the smallest size always returns.
 }
@@ -309,7 +367,8 @@ function cardElement(card: ShareCard, title: string, fit: TitleFit): CardElement
 /** Renders a share card to PNG bytes (1200×630); the same card always gives the same bytes. */
 export async function renderShareImage(card: ShareCard, options: RenderOptions = {}): Promise<Uint8Array> {
   const fonts = await loadFonts();
-  const title = await drawableTitle(card.title, card.lang, fonts);
+  // Joiners are added after the font check: the font has no glyph for them (nor needs one).
+  const title = breakOnlyBetweenPhrases(await drawableTitle(card.title, card.lang, fonts), card.lang);
   const fit = await fitTitle(title, card.lang, fonts);
   options.onFit?.(fit);
   // The element tree is plain objects with text children: a title such as `</script>` is text, and

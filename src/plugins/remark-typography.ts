@@ -1,73 +1,13 @@
 /**
- * Typographic punctuation for article bodies, in place of Astro's default remark-smartypants: straight
- * quotes become curly ones, `--` an em dash, `...` an ellipsis, ``` ``x'' ``` curly double quotes.
+ * Typographic punctuation for article bodies, in place of Astro's default remark-smartypants: the
+ * site's one typography rule (src/lib/typography.ts: curly quotes, dashes, ellipses, full-width
+ * punctuation between Han characters), applied to each block's text nodes in reading order.
  * remark-smartypants parses every text node into a natural-language tree (retext) to do this and was
  * 40 % of the Markdown cost of an archive build; this plugin reads each block's text once, left to
- * right. It also handles what SmartyPants gets wrong in Chinese: a quote between two Han characters
- * (`他说"你好"。`) has no space to tell opening from closing, so it alternates within the block.
- * Code (inline and fenced), raw HTML and URLs are never touched.
+ * right. Code (inline and fenced), raw HTML and URLs are never touched.
  */
 import type { Nodes, Parent, Root } from 'mdast';
-
-/** The replacements made before quotes are decided, in order (SmartyPants' defaults). */
-const SEQUENCES: readonly (readonly [RegExp, string])[] = [
-  [/``/g, '\u201c'],
-  [/''/g, '\u201d'],
-  [/---?/g, '\u2014'],
-  [/\.\.\.|\. \. \./g, '\u2026'],
-];
-
-/** Characters after which a quote opens: nothing, space, an opening bracket or quote, a dash. */
-const OPENS_AFTER = /[\s([{<\u2014\u2013\-\u201c\u2018\u300c\u300e\uff08]/u;
-/** Characters before which a quote closes: nothing, space, punctuation. */
-const CLOSES_BEFORE = /[\s\p{P}]/u;
-/** A decade written short: `'80s`, whose apostrophe is never an opening quote. */
-const DECADE = /^\d\ds/;
-const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
-
-/** Where the walk through one block's text stands. */
-interface QuoteState {
-  /** The character before the current position (`undefined` at the start of the block). */
-  previous: string | undefined;
-  /** Whether a double quote is open. */
-  doubleOpen: boolean;
-}
-
-/** Curly form of the quote at `index` of `text`, judged by its neighbours. */
-function curl(text: string, index: number, state: QuoteState): string {
-  const quote = text[index];
-  const next = text[index + 1];
-  const { previous } = state;
-  const opensHere = previous === undefined || OPENS_AFTER.test(previous);
-  if (quote === '"') {
-    let open: boolean;
-    if (opensHere) open = true;
-    else if (next === undefined || CLOSES_BEFORE.test(next)) open = false;
-    // Word characters on both sides (Chinese has no spaces): the first quote opens, the next closes.
-    else open = !state.doubleOpen;
-    state.doubleOpen = open;
-    return open ? '\u201c' : '\u201d';
-  }
-  // A single quote after a letter is an apostrophe (don't, the editors' desk) or a closing quote:
-  // both are ’. After a space it opens, unless it shortens a decade ('80s).
-  if (opensHere && next !== undefined && LETTER_OR_DIGIT.test(next) && !DECADE.test(text.slice(index + 1))) {
-    return '\u2018';
-  }
-  return '\u2019';
-}
-
-/** The text with typographic punctuation, continuing `state` from the block's earlier text. */
-export function educate(value: string, state: QuoteState): string {
-  let text = value;
-  for (const [pattern, replacement] of SEQUENCES) text = text.replace(pattern, replacement);
-  let out = '';
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i] ?? '';
-    out += char === '"' || char === "'" ? curl(text, i, state) : char;
-    state.previous = char;
-  }
-  return out;
-}
+import { educate, type QuoteState } from '#lib/typography.ts';
 
 /** Node types whose text is code or markup: they are left alone. */
 const VERBATIM = new Set(['inlineCode', 'code', 'html', 'math', 'inlineMath', 'yaml', 'toml']);

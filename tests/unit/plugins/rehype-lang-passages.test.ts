@@ -104,12 +104,13 @@ describe('rehypeLangPassages: runs inside a block', () => {
     const html = await passages(pressRelease, 'en');
     const [mixed] = html.match(/<p lang="zh-Hans">.*<\/p>/) ?? [];
     expect(mixed).toBeDefined();
-    expect(mixed).toMatch(/^<p lang="zh-Hans">\(<span lang="en">Photo: ZGC Forum<\/span>\) 阿莱曼在致辞中指出,创新是/);
-    expect(mixed?.match(/\(<span lang="en">Photo: ZGC Forum<\/span>\)/g)).toHaveLength(4);
-    expect(mixed).toContain('施普林格·自然(<span lang="en">Springer Nature</span>)共同发布');
-    expect(mixed).toContain('技术与创新支持中心(TISC)建设');
+    // Punctuation next to Han characters is full width (src/lib/typography.ts), Latin runs keep theirs.
+    expect(mixed).toMatch(/^<p lang="zh-Hans">（<span lang="en">Photo: ZGC Forum<\/span>）阿莱曼在致辞中指出，创新是/);
+    expect(mixed?.match(/[（(]<span lang="en">Photo: ZGC Forum<\/span>[）)]/g)).toHaveLength(4);
+    expect(mixed).toContain('施普林格·自然（<span lang="en">Springer Nature</span>）共同发布');
+    expect(mixed).toContain('技术与创新支持中心（TISC）建设');
     expect(mixed).toContain('的PCT国际专利申请');
-    expect(mixed).toMatch(/\(图: {2}WOC\)<\/p>$/);
+    expect(mixed).toMatch(/（图: {2}WOC）<\/p>$/);
     // The English paragraphs around it stay English, without spans.
     expect(html.match(/<p>/g)).toHaveLength(6);
     expect(html.match(/<span/g)).toHaveLength(5);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { educate } from '#plugins/remark-typography.ts';
+import { educate } from '#lib/typography.ts';
 import { render, textOf } from './render.ts';
 
 /** The body's text after the whole pipeline (typography included), markup removed. */
@@ -25,6 +25,13 @@ describe('remarkTypography', () => {
 
   it('alternates quotes between Chinese characters, where no space tells open from close', async () => {
     expect(await text(`他说"你好"，然后说"再见"。`, 'zh')).toBe('他说\u201c你好\u201d，然后说\u201c再见\u201d。');
+  });
+
+  it('makes ASCII punctuation between Han characters full width, never in code or Latin text', async () => {
+    expect(await text('专家指出,创新是关键:要保护(专利)吗?', 'zh')).toBe('专家指出，创新是关键：要保护（专利）吗？');
+    expect(await text('专家**指出**,创新', 'zh')).toBe('专家指出，创新');
+    expect(await text('使用 Python 3.12, JSON 格式', 'zh')).toBe('使用 Python 3.12, JSON 格式');
+    expect(await render('代码`a,b:c`中', { language: 'zh' })).toContain('<code>a,b:c</code>');
   });
 
   it('carries the quote across inline markup, and never touches code or bare addresses', async () => {
