@@ -5,6 +5,7 @@
  * the locale's dictionary, and every value from the index is inserted as text, never as HTML.
  */
 import { localeInfo, uiStrings, type UiStrings } from '#i18n/index.ts';
+import { resultExcerpt, type ExcerptPart } from '#lib/search-excerpt.ts';
 import { SHARD_MANIFEST, shardPlan } from '#lib/search-shards.ts';
 import { defaultLocale, localeCodes, siteConfig, type Locale } from '#site.config';
 
@@ -24,6 +25,8 @@ interface Pagefind {
 interface PagefindHit {
   readonly url: string;
   readonly excerpt: string;
+  /** The page's indexed text, unescaped: excerpts are cut from it when Pagefind's marks nothing. */
+  readonly raw_content?: string;
   readonly meta: Readonly<Record<string, string | undefined>>;
 }
 
@@ -56,23 +59,26 @@ async function loadPagefind(bundle: string, language: string, others: readonly s
   return pagefind;
 }
 
-/** An excerpt from the index as DOM nodes: its text, and `<mark>` around matched words only. */
-function excerptNodes(excerpt: string): Node[] {
-  // DOMParser builds an inert document: nothing in it loads or runs. Only text and marks are copied.
-  const parsed = new DOMParser().parseFromString(`<p>${excerpt}</p>`, 'text/html').body;
-  const nodes: Node[] = [];
-  const copy = (node: Node, into: Node[]) => {
-    if (node.nodeType === Node.TEXT_NODE) into.push(document.createTextNode(node.textContent ?? ''));
-    else if (node instanceof Element) {
-      if (node.tagName === 'MARK') {
-        const mark = document.createElement('mark');
-        mark.textContent = node.textContent ?? '';
-        into.push(mark);
-      } else node.childNodes.forEach((child) => copy(child, into));
-    }
+/**
+ * A result's excerpt as DOM nodes: text, and `<mark>` around whole matched words of `query`
+ * (src/lib/search-excerpt.ts decides which, tidies the text, and cuts another excerpt from the
+ * page's text when Pagefind's marks nothing).
+ */
+function excerptNodes(hit: PagefindHit, query: string): Node[] {
+  // DOMParser builds an inert document: nothing in it loads or runs. Only text and marks are read.
+  const parsed = new DOMParser().parseFromString(`<p>${hit.excerpt}</p>`, 'text/html').body;
+  const parts: ExcerptPart[] = [];
+  const read = (node: Node, mark: boolean) => {
+    if (node.nodeType === Node.TEXT_NODE) parts.push({ text: node.textContent ?? '', mark });
+    else if (node instanceof Element) node.childNodes.forEach((child) => read(child, mark || node.tagName === 'MARK'));
   };
-  parsed.childNodes.forEach((child) => copy(child, nodes));
-  return nodes;
+  parsed.childNodes.forEach((child) => read(child, false));
+  return resultExcerpt(parts, hit.raw_content ?? '', query).map((part) => {
+    if (!part.mark) return document.createTextNode(part.text);
+    const mark = document.createElement('mark');
+    mark.textContent = part.text;
+    return mark;
+  });
 }
 
 /** The search page's parts, as its markup gives them (src/pages/[lang]/search.astro). */
@@ -187,11 +193,12 @@ function renderResults(page: SearchPage, request: SearchRequest, answer: SearchA
   const { t, status, list } = page;
   status.textContent =
     answer.total === 0 ? t.searchNoResults(request.query) : t.searchResults(answer.total, request.query);
-  for (const hit of answer.hits) list.append(resultItem(hit, page.locale, request.scope === 'all'));
+  for (const hit of answer.hits) list.append(resultItem(hit, page.locale, request));
 }
 
 /** One result: title link, language badge in all-language mode, date, excerpt. */
-function resultItem(hit: PagefindHit, locale: Locale, showLanguage: boolean): HTMLLIElement {
+function resultItem(hit: PagefindHit, locale: Locale, request: SearchRequest): HTMLLIElement {
+  const showLanguage = request.scope === 'all';
   const item = document.createElement('li');
   item.className = 'story-card';
   const language = siteConfig.locales.find((l) => hit.url.includes(`/${l.code}/`));
@@ -216,7 +223,7 @@ function resultItem(hit: PagefindHit, locale: Locale, showLanguage: boolean): HT
   const excerpt = document.createElement('p');
   excerpt.className = 'story-card__summary';
   if (lang && language.code !== locale) excerpt.lang = lang;
-  excerpt.append(...excerptNodes(hit.excerpt));
+  excerpt.append(...excerptNodes(hit, request.query));
   item.append(heading, meta, excerpt);
   return item;
 }

@@ -51,6 +51,11 @@ export interface StoryViewOptions<L extends string> {
   readonly htmlLang: (locale: L) => string;
   /** Keys of the stories that get generated share cards (`shareCardStoryKeys`). */
   readonly cardStories: ReadonlySet<string>;
+  /**
+   * The name forms a version's body makes searchable, by its entry id: other-language forms of the
+   * registry names it mentions (src/lib/name-mentions.ts). Searchable with the facts, never quoted.
+   */
+  readonly mentionedNames?: ((entryId: string) => readonly string[]) | undefined;
 }
 
 /** A speaker of a story version. */
@@ -123,7 +128,8 @@ export interface StoryView<D extends ViewArticleData, E, L extends string = stri
   readonly older: ViewNeighbour | undefined;
   /**
    * The facts' words for Pagefind's `facts` metadata field (names in every language, roles,
-   * topics): searchable, never quoted in an excerpt. Empty when there are none.
+   * topics, the `mentionedNames` of the body): searchable, never quoted in an excerpt. Empty when
+   * there are none.
    */
   readonly searchFacts: string;
 }
@@ -177,6 +183,7 @@ export function resolveStoryView<D extends ViewArticleData, E, L extends string>
       ...speakers.flatMap((s) => [s.name, s.aka, s.role]),
       ...organisations.flatMap((o) => [o.name, o.aka]),
       ...tags.flatMap((tag) => [tag.label, tag.aka]),
+      ...(options.mentionedNames?.(version.entryId) ?? []),
     ],
     options.htmlLang(locale),
   );

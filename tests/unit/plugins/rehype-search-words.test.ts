@@ -15,9 +15,9 @@ describe('searchWords', () => {
 });
 
 describe('rehypeSearchWords', () => {
-  it('gives a Chinese passage in an English article its words, for Pagefind to index', async () => {
+  it('gives a Chinese passage in an English article its words, as a Pagefind metadata field', async () => {
     expect(await words('<p lang="zh-Hans">科技集群是创新要素的汇聚之地。</p>')).toBe(
-      '<p lang="zh-Hans" data-search-words="科技 集群 是 创新 要素 的 汇 聚 之地" data-pagefind-index-attrs="data-search-words">科技集群是创新要素的汇聚之地。</p>',
+      '<p lang="zh-Hans" data-search-words="科技 集群 是 创新 要素 的 汇 聚 之地" data-pagefind-meta="search_words_1[data-search-words]">科技集群是创新要素的汇聚之地。</p>',
     );
   });
 
