@@ -6,6 +6,7 @@
  */
 import path from 'node:path';
 import type { z } from 'astro/zod';
+import type { Correction } from '#lib/corrections.ts';
 import type { PublishedAt } from '#lib/dates.ts';
 import { mapWithLimit } from '#lib/concurrency.ts';
 import { splitFrontmatter } from '#lib/source.ts';
@@ -35,6 +36,7 @@ export interface ArticleData extends SharedFacts {
   readonly updated?: PublishedAt;
   readonly cover?: { readonly src: string };
   readonly aliases?: readonly string[];
+  readonly corrections?: readonly Correction[];
 }
 
 /** One article file as the story rules see it. */

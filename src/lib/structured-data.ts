@@ -8,6 +8,7 @@
 // union of dozens of subtypes is more than the compiler can represent.
 import type {
   BreadcrumbListLeaf,
+  CorrectionCommentLeaf,
   EventLeaf,
   Graph,
   ImageObjectLeaf,
@@ -102,6 +103,16 @@ export interface NewsArticleInput {
   readonly translationOf?: StoryVersionRef | undefined;
   /** When this version is the original: its translations. */
   readonly translations: readonly StoryVersionRef[];
+  /** Its corrections, newest first, in its language. */
+  readonly corrections?: readonly CorrectionInput[] | undefined;
+}
+
+/** A correction of a story version. */
+export interface CorrectionInput {
+  /** What was corrected. */
+  readonly text: string;
+  /** ISO 8601 date of the correction. */
+  readonly datePublished: string;
 }
 
 /** Everything an event page's `Event` says. */
@@ -243,6 +254,14 @@ export function newsArticleLd(input: NewsArticleInput): NewsArticleLeaf {
     ...optional('keywords', [...input.keywords]),
     ...optional('translationOfWork', input.translationOf && versionRef(input.translationOf)),
     ...optional('workTranslation', input.translations.map(versionRef)),
+    ...optional(
+      'correction',
+      (input.corrections ?? []).map((c): CorrectionCommentLeaf => ({
+        '@type': 'CorrectionComment',
+        text: c.text,
+        datePublished: c.datePublished,
+      })),
+    ),
   };
 }
 
