@@ -7,10 +7,19 @@ import { getImage } from 'astro:assets';
 import type { ImageMetadata } from 'astro';
 import type { Graph, Thing } from 'schema-dts';
 import { localeInfo, uiStrings } from '#i18n/index.ts';
+import { correctionsNewestFirst } from '#lib/corrections.ts';
 import { formatMonth, localize } from '#lib/format.ts';
 import { pagePath } from '#lib/pagination.ts';
 import { localizedPath, storyPath } from '#lib/paths.ts';
-import { absoluteUrl, isoDate, shareImageFormat, type ArticleMeta, type ShareImage } from '#lib/seo.ts';
+import {
+  absoluteUrl,
+  isoDate,
+  newestDate,
+  revisionDates,
+  shareImageFormat,
+  type ArticleMeta,
+  type ShareImage,
+} from '#lib/seo.ts';
 import { shareImagePath } from '#lib/share-card-stories.ts';
 import { SHARE_IMAGE_HEIGHT, SHARE_IMAGE_WIDTH } from '#lib/share-image.ts';
 import {
@@ -71,6 +80,14 @@ async function shareImage(src: ImageMetadata, alt: string, site: string | URL): 
   };
 }
 
+/**
+ * A story version's cover as it is shared: the optimised file of `og:image`, which feeds carry too
+ * (the same `getImage` options give the same published file), or `undefined` without a cover.
+ */
+export async function coverShareImage(view: SiteStoryView, site: string | URL): Promise<ShareImage | undefined> {
+  return view.cover && shareImage(view.cover.image.src, view.cover.image.alt, site);
+}
+
 /** What a story page says: its share image, `article:*` facts and JSON-LD. */
 export interface StorySeo {
   /** Cover (optimised) or generated card; none when neither exists. */
@@ -87,9 +104,8 @@ export async function storySeo(view: SiteStoryView, ctx: SeoContext): Promise<St
   const { story, version } = view;
   const own = version.data;
   const versionUrl = (code: string) => absoluteUrl(storyPath(ctx.base, code, story), site);
-  let image: ShareImage | undefined;
-  if (view.cover) image = await shareImage(view.cover.image.src, view.cover.image.alt, site);
-  else if (view.shareCard) {
+  let image: ShareImage | undefined = await coverShareImage(view, site);
+  if (!image && view.shareCard) {
     // The card the `og.png` route draws beside the story page, by the same rule.
     image = {
       url: absoluteUrl(shareImagePath(ctx.base, ctx.locale, story), site),
@@ -100,7 +116,8 @@ export async function storySeo(view: SiteStoryView, ctx: SeoContext): Promise<St
   }
   const tags = view.tags.map((tag) => tag.label);
   const publishedTime = isoDate(story.date);
-  const modifiedTime = own.updated && isoDate(own.updated);
+  const revised = newestDate(revisionDates(own));
+  const modifiedTime = revised && isoDate(revised);
   const { event } = view;
   const ref = (code: string): StoryVersionRef[] => {
     const other = story.versions.get(code);
@@ -127,6 +144,7 @@ export async function storySeo(view: SiteStoryView, ctx: SeoContext): Promise<St
     // The primary version is the original; the others are its translations.
     translationOf: view.isPrimary ? undefined : ref(story.primaryLanguage)[0],
     translations: view.isPrimary ? [...story.versions.keys()].filter((code) => code !== ctx.locale).flatMap(ref) : [],
+    corrections: correctionsNewestFirst(own.corrections).map((c) => ({ text: c.text, datePublished: isoDate(c.date) })),
   });
   const breadcrumbs = crumbs(
     { name: t.archive, url: url('archive') },

@@ -9,8 +9,10 @@ import { formatPublished } from '#lib/format.ts';
 import { buildSettings } from '#lib/environment.ts';
 import { shareImageCacheDir, type ShareCard } from '#lib/share-image.ts';
 import { prerenderShareImages } from '#lib/share-image-prerender.ts';
+import { siteCard, siteCardImage, type SiteCardText } from '#lib/site-card.ts';
+import type { ShareImage } from '#lib/seo.ts';
 import type { StoryViews } from '#lib/story-view.ts';
-import { localeCodes, type Locale } from '#site.config';
+import { localeCodes, siteConfig, type Locale } from '#site.config';
 import type { ArticleData, EventEntry } from './content.ts';
 
 /** Every published version's view, as the site data holds them. */
@@ -32,6 +34,27 @@ export function shareCardsIn(views: SiteViews, locale: Locale) {
     });
 }
 
+/** A locale's site card texts: its dictionary's name and description. */
+function siteCardText(locale: Locale): SiteCardText {
+  const t = uiStrings(locale);
+  return { siteName: t.siteName, siteDescription: t.siteDescription, lang: localeInfo(locale).htmlLang };
+}
+
+/** The site cards the `[lang]/og.png` route draws: one per locale, none while `shareImages` is `off`. */
+export function siteCardsIn(locale: Locale) {
+  if (siteConfig.shareImages !== 'generate') return [];
+  return [{ params: {}, props: { card: siteCard(siteCardText(locale), siteConfig.productionUrl) } }];
+}
+
+/**
+ * The share image of a page in `locale` that has none of its own: the locale's site card, by the
+ * rule its route follows (none while `shareImages` is `off`), so `og:image` never names a file not built.
+ */
+export function siteShareImage(base: string, locale: Locale): ShareImage | undefined {
+  if (siteConfig.shareImages !== 'generate') return undefined;
+  return siteCardImage(base, locale, siteCardText(locale), uiStrings(locale).labelled);
+}
+
 /** The folder of this build's cached cards, from `ASTRO_CACHE_DIR`. */
 export function shareCardCacheDir(): string {
   return shareImageCacheDir(buildSettings(process.env).cacheDir);
@@ -39,6 +62,8 @@ export function shareCardCacheDir(): string {
 
 /** Starts drawing the cards not cached yet in a worker thread (src/lib/share-image-prerender.ts). */
 export function prerenderShareCards(views: SiteViews): void {
-  const cards = localeCodes.flatMap((locale) => shareCardsIn(views, locale).map((entry) => entry.props.card));
+  const cards = localeCodes.flatMap((locale) =>
+    [...siteCardsIn(locale), ...shareCardsIn(views, locale)].map((entry) => entry.props.card),
+  );
   prerenderShareImages(cards, { cacheDir: shareCardCacheDir() });
 }

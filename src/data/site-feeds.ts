@@ -6,6 +6,7 @@ import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { render } from 'astro:content';
 import { feedKey, withCacheKeys } from './cache-keys.ts';
 import { loadSiteData, storyView, type EventEntry, type PublishedStory, type SiteData } from './content.ts';
+import { coverShareImage } from './page-meta.ts';
 import { localeInfo, uiStrings } from '#i18n/index.ts';
 import { atomXml, jsonFeed, rssXml } from '#lib/feed-formats.ts';
 import {
@@ -16,10 +17,12 @@ import {
   tagFeedPath,
   type Feed,
   type FeedFormat,
+  type FeedImage,
 } from '#lib/feeds.ts';
-import { localize } from '#lib/format.ts';
+import { formatPublished, localize } from '#lib/format.ts';
 import { eventStamp, eventUid, type Calendar, type CalendarEvent } from '#lib/icalendar.ts';
 import { localizedPath } from '#lib/paths.ts';
+import { shareImageMediaType } from '#lib/seo.ts';
 import { localePaths, type StaticEndpoint } from './page.ts';
 import { defaultLocale, localeCodes, siteConfig, type Locale } from '#site.config';
 
@@ -50,6 +53,28 @@ function renderedBody(data: SiteData, entryId: string): Promise<string | undefin
     bodies.set(entryId, body);
   }
   return body;
+}
+
+/**
+ * The cover a story version shows, as its feed items carry it: the story page's share image of the
+ * cover (the same published file, no encode of its own), with the page's caption and credit.
+ */
+async function feedImage(data: SiteData, story: PublishedStory, locale: Locale, site: string | URL) {
+  const view = storyView(data, story, locale);
+  const shared = await coverShareImage(view, site);
+  if (!shared || !view.cover) return undefined;
+  const { image: cover, inherited, language } = view.cover;
+  const image: FeedImage = {
+    url: shared.url,
+    type: shareImageMediaType(cover.src.format),
+    width: shared.width ?? cover.src.width,
+    height: shared.height ?? cover.src.height,
+    alt: shared.alt,
+    lang: inherited ? localeInfo(language).htmlLang : undefined,
+    caption: cover.caption,
+    credit: cover.credit === undefined ? undefined : uiStrings(locale).credit(cover.credit),
+  };
+  return image;
 }
 
 /** What a feed route asks for. */
@@ -85,6 +110,9 @@ export async function buildFeed(request: FeedRequest): Promise<Feed> {
     size: siteConfig.feedSize,
     categories: (story) => storyView(data, story, request.locale).tags,
     bodyHtml: full ? (entryId) => renderedBody(data, entryId) : undefined,
+    image: (story) => feedImage(data, story, request.locale, site),
+    correctionLabel: (c) =>
+      uiStrings(request.locale).correction(formatPublished(c.date, localeInfo(request.locale).dateLocale)),
   });
   return {
     title: request.title,

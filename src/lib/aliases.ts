@@ -46,6 +46,7 @@ export const LOCALE_SECTIONS: Readonly<Record<string, string>> = {
   'rss.xml': 'RSS feed',
   'atom.xml': 'Atom feed',
   'feed.json': 'JSON feed',
+  'og.png': "share card of the locale's pages",
 };
 
 /** Files the build and the site write at the root (src/pages/ and the integrations), with what they are. */

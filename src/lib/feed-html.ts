@@ -6,6 +6,8 @@ import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import rehypeStringify from 'rehype-stringify';
 import { unified } from 'unified';
+import { h } from 'hastscript';
+import type { FeedImage } from './feeds.ts';
 import { srcsetCandidates } from './srcset.ts';
 
 /** Attributes holding one URL. */
@@ -14,6 +16,16 @@ const URL_PROPERTIES = ['href', 'src', 'poster', 'cite'] as const;
 /** Whether an element is an image Astro's pipeline did not resolve (`<img __ASTRO_IMAGE_="...">`). */
 function isImagePlaceholder(node: Element): boolean {
   return node.tagName === 'img' && Object.keys(node.properties).some((key) => key.toLowerCase() === '__astro_image_');
+}
+
+/**
+ * Whether a hast property is for the site's own machinery, not for readers: every `data-*`
+ * attribute (search words and Pagefind's `data-pagefind-*`, Astro's `data-astro-*` layout hints,
+ * the footnotes marker), which only the site's scripts, styles and indexer read, and Astro's
+ * `__ASTRO_IMAGE_` placeholder. hast names `data-search-words` `dataSearchWords`.
+ */
+export function isInternalProperty(key: string): boolean {
+  return /^data(?:[A-Z0-9-]|$)/.test(key) || key.toLowerCase() === '__astro_image_';
 }
 
 /** Schemes a feed may link to; the article pipeline already refuses others, this is a second line. */
@@ -37,8 +49,7 @@ function feedElement(node: Element, pageUrl: string): Element | undefined {
   const classes = node.properties['className'];
   if (node.tagName === 'a' && Array.isArray(classes) && classes.includes('heading-anchor')) return undefined;
   for (const key of Object.keys(node.properties)) {
-    // Astro's layout hints and the placeholder attribute mean nothing outside the site.
-    if (key.startsWith('dataAstro') || key.toLowerCase() === '__astro_image_') delete node.properties[key];
+    if (isInternalProperty(key)) delete node.properties[key];
   }
   for (const key of URL_PROPERTIES) {
     const value = node.properties[key];
@@ -108,4 +119,25 @@ export function memoizedFeedHtml(html: string, pageUrl: string): string {
     byUrl.set(pageUrl, made);
   }
   return made;
+}
+
+/**
+ * A story's cover as the first thing of a full-content item, as the page shows it: a `<figure>`
+ * with the image (alt text, size), and caption and credit when it has them; `lang` when the cover's
+ * text is in another language than the item (an inherited cover).
+ */
+export function coverFigureHtml(image: FeedImage): string {
+  const caption: ElementContent[] = [];
+  if (image.caption) caption.push({ type: 'text', value: image.caption });
+  if (image.credit) {
+    if (caption.length > 0) caption.push({ type: 'text', value: ' ' });
+    caption.push(h('span.credit', image.credit));
+  }
+  const figure = h('figure', { lang: image.lang }, [
+    h('img', { src: image.url, alt: image.alt, width: image.width, height: image.height }),
+    ...(caption.length > 0 ? [h('figcaption', caption)] : []),
+  ]);
+  return unified()
+    .use(rehypeStringify)
+    .stringify({ type: 'root', children: [figure] });
 }

@@ -7,7 +7,9 @@
 import type { PublishedAt } from './dates.ts';
 import { filePath, storyPath } from './paths.ts';
 import { listingItems, type SharedFacts, type Story } from './stories.ts';
-import { memoizedFeedHtml } from './feed-html.ts';
+import { coverFigureHtml, memoizedFeedHtml } from './feed-html.ts';
+import { correctionsNoticeHtml, type Correction } from './corrections.ts';
+import { newestDate, revisionDates } from './seo.ts';
 
 /** The feed formats the site publishes per locale. */
 export type FeedFormat = 'rss' | 'atom' | 'json';
@@ -75,6 +77,29 @@ export interface FeedCategory {
   readonly label: string;
 }
 
+/**
+ * A story's cover as feeds carry it: a file the build publishes anyway (the story page's share
+ * image, 1200 px at most, JPEG or PNG, which every reader decodes), never an extra encode.
+ */
+export interface FeedImage {
+  /** Absolute URL of the published file. */
+  readonly url: string;
+  /** Media type (`image/jpeg`, `image/png`). */
+  readonly type: string;
+  /** Width in pixels. */
+  readonly width: number;
+  /** Height in pixels. */
+  readonly height: number;
+  /** Alternative text. */
+  readonly alt: string;
+  /** BCP 47 tag of the alt text and caption when not the item's language (an inherited cover). */
+  readonly lang?: string | undefined;
+  /** Caption, as the story page shows it. */
+  readonly caption?: string | undefined;
+  /** Credit line, already labelled for the feed's language ("Photo: X"). */
+  readonly credit?: string | undefined;
+}
+
 /** One story version as every feed format carries it. */
 export interface FeedItem {
   /** Absolute URL of the story version: link, RSS guid, Atom id, JSON Feed id. */
@@ -93,6 +118,8 @@ export interface FeedItem {
   readonly language: string;
   /** Tags, in the story's order. */
   readonly categories: readonly FeedCategory[];
+  /** The cover the story version shows, if any. */
+  readonly image?: FeedImage | undefined;
 }
 
 /** A feed, independent of its format. */
@@ -125,6 +152,8 @@ export interface FeedArticleData extends SharedFacts {
   readonly summary: string;
   /** Last revision. */
   readonly updated?: PublishedAt | undefined;
+  /** Corrections of this version (src/lib/corrections.ts). */
+  readonly corrections?: readonly Correction[] | undefined;
 }
 
 /** Everything `feedItems` needs besides the stories. */
@@ -151,6 +180,13 @@ export interface FeedItemsOptions<D extends FeedArticleData> {
    * feeds. Unresolved `__ASTRO_IMAGE_` placeholders in it are dropped.
    */
   readonly bodyHtml?: ((entryId: string) => string | undefined | Promise<string | undefined>) | undefined;
+  /** The cover a story's version in the feed's locale shows (the site gives its share image). */
+  readonly image?: ((story: Story<D>) => FeedImage | undefined | Promise<FeedImage | undefined>) | undefined;
+  /**
+   * The label of a correction in the feed's language ("Correction, 3 May 2024:"): with it, a
+   * full-content item starts with the corrections notice, as the page does.
+   */
+  readonly correctionLabel?: ((correction: Correction) => string) | undefined;
 }
 
 /**
@@ -168,15 +204,22 @@ export async function feedItems<D extends FeedArticleData>(
       const url = new URL(storyPath(options.base, options.locale, story), options.site).href;
       const html = options.bodyHtml ? await options.bodyHtml(version.entryId) : undefined;
       const categories = options.categories(story).map(({ id, label }) => ({ id, label }));
+      const image = options.image ? await options.image(story) : undefined;
+      // The page shows the cover above the body; a full-content item does too.
+      const cover = image ? coverFigureHtml(image) : '';
+      const label = options.correctionLabel;
+      const notice = label ? correctionsNoticeHtml(version.data.corrections, label) : '';
       return {
         url,
         title: version.data.title,
         summary: version.data.summary,
-        contentHtml: html === undefined ? undefined : memoizedFeedHtml(html, url),
+        contentHtml: html === undefined ? undefined : notice + cover + memoizedFeedHtml(html, url),
         published: story.date,
-        updated: version.data.updated,
+        // The newest of `updated` and the corrections' dates: a correction is a revision.
+        updated: newestDate(revisionDates(version.data)),
         language: options.htmlLang,
         categories,
+        image,
       };
     }),
   );

@@ -19,6 +19,7 @@ import { remarkShortcodes } from './remark-shortcodes.ts';
 import { rehypeFigures } from './rehype-figures.ts';
 import { rehypeHeadingAnchors } from './rehype-heading-anchors.ts';
 import { rehypeHeadingLevels } from './rehype-heading-levels.ts';
+import { rehypeImageSizes } from './rehype-image-sizes.ts';
 import type { PassageLocale } from './rehype-lang-passages.ts';
 import { rehypeLangPassages } from './rehype-lang-passages.ts';
 import { rehypeRawImages } from './rehype-raw-images.ts';
@@ -104,6 +105,7 @@ export function articleRemarkPlugins(): RemarkPlugin[] {
  *    body: every plugin before them sees Markdown's plain `<pre><code class="language-…">` and
  *    bare tables (the shape other renderers, math or diagrams, look for) and none rewrites what
  *    the highlighter produced.
+ * 10. image sizes: after raw images (which adds raw `<img>` to Astro's list), on the final `<img>`s.
  */
 export function articleRehypePlugins(options: ArticlePluginOptions): ArticleRehypePlugins {
   return [
@@ -128,5 +130,6 @@ export function articleRehypePlugins(options: ArticlePluginOptions): ArticleRehy
     [rehypeSearchWords, { locales: options.locales }],
     [rehypeCodeBlocks, { labels: options.codeLabels }],
     [rehypeTableScroll, { labels: options.tableLabels }],
+    rehypeImageSizes,
   ];
 }

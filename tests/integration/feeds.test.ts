@@ -65,7 +65,8 @@ const ZH_ORDER = [
 ];
 const ORDER: Record<string, string[]> = { en: EN_ORDER, zh: ZH_ORDER };
 const HTML_LANG: Record<string, string> = { en: 'en', zh: 'zh-Hans' };
-const HOSTILE_EN_TITLE = 'Hostile </script><script>alert(1)</script> title "><img src=x onerror=alert(2)> test';
+/** The hostile title as the site shows it: typeset (src/lib/typography.ts), its quote curly. */
+const HOSTILE_EN_TITLE = 'Hostile </script><script>alert(1)</script> title \u201c><img src=x onerror=alert(2)> test';
 
 const parser = new fastXml.XMLParser({
   ignoreAttributes: false,
@@ -181,7 +182,9 @@ describe.each(['en', 'zh'])('feeds of %s', (locale) => {
     expect(entries.map((e) => storyKey(String(e['id']), locale))).toEqual(ORDER[locale]);
     for (const entry of entries) {
       expect(entry['@_xml:lang']).toBe(HTML_LANG[locale]);
-      expect((entry['link'] as Record<string, string>)['@_href']).toBe(entry['id']);
+      // The alternate link is the entry's page (an entry with a cover also has an enclosure link).
+      const links = asList(entry['link'] as Record<string, string> | Record<string, string>[]);
+      expect(links.find((link) => link['@_rel'] === 'alternate')?.['@_href']).toBe(entry['id']);
       expect(String(entry['published'])).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
       expect(String(entry['updated'])).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
     }

@@ -10,6 +10,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { toString } from 'hast-util-to-string';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
+import { typeset } from '#lib/typography.ts';
 import { root, runBuild } from './build-site.ts';
 
 const content = path.join(root, 'tests/fixtures/site/content');
@@ -290,7 +291,9 @@ describe('JSON-LD per page type', () => {
 describe('the hostile story', () => {
   for (const locale of ['en', 'zh']) {
     it(`keeps its ${locale} title and summary inert in <title>, meta tags and JSON-LD`, async () => {
-      const { title, summary } = await frontmatter(`2024/hostile-markup/${locale}.md`);
+      // As the site shows them: typeset (src/lib/typography.ts), the straight quote curly.
+      const written = await frontmatter(`2024/hostile-markup/${locale}.md`);
+      const [title, summary] = [typeset(written['title'] ?? ''), typeset(written['summary'] ?? '')];
       expect(title).toContain('</script>');
       const html = await readFile(fileOf(`${locale}/2024/hostile-markup/`, out), 'utf8');
       const page = fromHtml(html);
@@ -361,16 +364,18 @@ describe('Open Graph and Twitter tags per page type', () => {
     expect(meta(withPhoto, 'twitter:card')).toBe('summary_large_image');
     const without = await load('en/speakers/an-ning/');
     expect(meta(without, 'og:type')).toBe('profile');
-    expect(metas(without, 'og:image')).toEqual([]);
-    expect(meta(without, 'twitter:card')).toBe('summary');
+    // Without a portrait: the locale's site card.
+    expect(metas(without, 'og:image')).toEqual([`${SITE}/en/og.png`]);
+    expect(meta(without, 'twitter:card')).toBe('summary_large_image');
   });
 
-  it('listings and registry pages: website, summary card, both locales', async () => {
+  it('listings and registry pages: website, the site card, both locales', async () => {
     for (const page of ['en/', 'zh/tags/', 'en/events/example-forum-2024/', 'zh/organisations/example-ip-office/']) {
       const tree = await load(page);
       expect(meta(tree, 'og:type'), page).toBe('website');
       expect(meta(tree, 'og:url'), page).toBe(`${SITE}/${page}`);
-      expect(meta(tree, 'twitter:card'), page).toBe('summary');
+      expect(meta(tree, 'twitter:card'), page).toBe('summary_large_image');
+      expect(meta(tree, 'og:image'), page).toBe(`${SITE}/${page.slice(0, 2)}/og.png`);
       expect(metas(tree, 'og:locale:alternate'), page).toHaveLength(1);
       expect(hreflangs(tree)['x-default'], page).toBe(`${SITE}/`);
     }
@@ -420,10 +425,11 @@ describe('sitemap', () => {
     const byUrl = new Map(list.map((e) => [e.loc, e]));
     const alternates = (e: Entry | undefined) =>
       Object.fromEntries((e?.['xhtml:link'] ?? []).map((l) => [l.hreflang, l.href]));
+    // A story's x-default is its primary version (English, the first locale it has).
     expect(alternates(byUrl.get(`${SITE}/zh/2023/innovation-week-opens/`))).toEqual({
       en: `${SITE}/en/2023/innovation-week-opens/`,
       'zh-Hans': `${SITE}/zh/2023/innovation-week-opens/`,
-      'x-default': `${SITE}/`,
+      'x-default': `${SITE}/en/2023/innovation-week-opens/`,
     });
     expect(alternates(byUrl.get(`${SITE}/`))).toEqual({
       en: `${SITE}/en/`,

@@ -121,7 +121,8 @@ describe('rssXml', () => {
     expect(await rssXml(small)).toBe(
       '<?xml version="1.0" encoding="UTF-8"?>' +
         '<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" ' +
-        'xmlns:atom="http://www.w3.org/2005/Atom" xmlns:dc="http://purl.org/dc/elements/1.1/">' +
+        'xmlns:atom="http://www.w3.org/2005/Atom" xmlns:dc="http://purl.org/dc/elements/1.1/" ' +
+        'xmlns:media="http://search.yahoo.com/mrss/">' +
         '<channel><title>News Archive</title><description>Event news.</description>' +
         '<link>https://news.example.org/en/</link><language>en</language>' +
         '<atom:link href="https://news.example.org/en/rss.xml" rel="self" type="application/rss+xml"/>' +
@@ -190,7 +191,7 @@ describe('atomXml', () => {
     expect(atomXml({ ...small, self: 'https://news.example.org/en/atom.xml' })).toBe(
       [
         '<?xml version="1.0" encoding="utf-8"?>',
-        '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en">',
+        '<feed xmlns="http://www.w3.org/2005/Atom" xmlns:media="http://search.yahoo.com/mrss/" xml:lang="en">',
         '  <id>https://news.example.org/en/atom.xml</id>',
         '  <title type="text">News Archive</title>',
         '  <subtitle type="text">Event news.</subtitle>',

@@ -127,14 +127,14 @@ describe('articleRehypePlugins: composition', () => {
           '<a class="heading-anchor" href="#experts-from-government" data-pagefind-ignore="all"><span aria-hidden="true">#</span>' +
           '<span class="sr-only">Link to this section: Experts from government</span></a></div>',
         '<p>The forum<sup><a href="#user-content-fn-1" id="user-content-fnref-1" data-footnote-ref="" ' +
-          'aria-describedby="user-content-footnote-label">1</a></sup> was opened by <span lang="zh-Hans" data-search-words="申 长 雨" data-pagefind-index-attrs="data-search-words">申长雨</span>, ' +
+          'aria-describedby="user-content-footnote-label">1</a></sup> was opened by <span lang="zh-Hans" data-search-words="申 长 雨" data-pagefind-meta="search_words_1[data-search-words]">申长雨</span>, ' +
           'see <a href="https://www.wipo.int/" rel="noopener noreferrer" class="external">WIPO</a> and ' +
           '<a href="#%E5%85%B3%E4%BA%8E%E8%AE%BA%E5%9D%9B">below</a>.</p>',
         '<figure><img src="./opening.jpg" alt="Speakers on the stage"><figcaption>The opening ceremony ' +
-          '<span class="credit"><span lang="zh-Hans" data-search-words="图" data-pagefind-index-attrs="data-search-words">图：</span>WOC</span></figcaption></figure>',
-        '<div class="heading-wrapper level-h3"><h3 id="关于论坛" lang="zh-Hans" data-search-words="关于 论坛" data-pagefind-index-attrs="data-search-words">关于论坛</h3>' +
+          '<span class="credit"><span lang="zh-Hans" data-search-words="图" data-pagefind-meta="search_words_2[data-search-words]">图：</span>WOC</span></figcaption></figure>',
+        '<div class="heading-wrapper level-h3"><h3 id="关于论坛" lang="zh-Hans" data-search-words="关于 论坛" data-pagefind-meta="search_words_3[data-search-words]">关于论坛</h3>' +
           '<a class="heading-anchor" href="#关于论坛" data-pagefind-ignore="all"><span aria-hidden="true">#</span>' +
-          '<span class="sr-only">Link to this section: <span lang="zh-Hans" data-search-words="关于 论坛" data-pagefind-index-attrs="data-search-words">关于论坛</span></span></a></div>',
+          '<span class="sr-only">Link to this section: <span lang="zh-Hans" data-search-words="关于 论坛" data-pagefind-meta="search_words_4[data-search-words]">关于论坛</span></span></a></div>',
         '<div class="heading-wrapper level-h3"><h3 id="about-the-forum">About the forum</h3>' +
           '<a class="heading-anchor" href="#about-the-forum" data-pagefind-ignore="all"><span aria-hidden="true">#</span>' +
           '<span class="sr-only">Link to this section: About the forum</span></a></div>',
@@ -214,6 +214,7 @@ describe('articleRehypePlugins: composition', () => {
       'rehypeSearchWords',
       'rehypeCodeBlocks',
       'rehypeTableScroll',
+      'rehypeImageSizes',
     ]);
   });
 });

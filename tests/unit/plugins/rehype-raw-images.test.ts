@@ -4,6 +4,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createMarkdownProcessor } from '@astrojs/markdown-remark';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BODY_IMAGE_SIZES } from '#lib/image-sizes.ts';
 import { articleRehypePlugins, articleRemarkPlugins } from '#plugins/index.ts';
 import { pipelineImagePath } from '#plugins/rehype-raw-images.ts';
 import { testOptions } from './render.ts';
@@ -85,8 +86,15 @@ describe('rehypeRawImages: raw-HTML images through Astro’s image pipeline', ()
     expect(local).toEqual(['./photo.jpg', './diagram.png']);
     expect(html).not.toContain('src="./diagram.png"');
     expect(marks(html)).toEqual([
-      { src: './diagram.png', alt: 'How the archive works', title: 'Diagram', width: 600, index: 0 },
-      { src: './photo.jpg', alt: 'A photo', index: 0 },
+      {
+        src: './diagram.png',
+        alt: 'How the archive works',
+        title: 'Diagram',
+        width: 600,
+        index: 0,
+        sizes: BODY_IMAGE_SIZES,
+      },
+      { src: './photo.jpg', alt: 'A photo', index: 0, sizes: BODY_IMAGE_SIZES },
     ]);
   });
 
@@ -98,10 +106,10 @@ describe('rehypeRawImages: raw-HTML images through Astro’s image pipeline', ()
     );
     expect(local).toEqual(['./diagram.png', './chart one.png', './icon.gif']);
     expect(marks(html)).toEqual([
-      { src: './diagram.png', alt: 'D', height: 200, index: 0 },
-      { src: './chart one.png', alt: 'C', index: 0 },
+      { src: './diagram.png', alt: 'D', height: 200, index: 0, sizes: BODY_IMAGE_SIZES },
+      { src: './chart one.png', alt: 'C', index: 0, sizes: BODY_IMAGE_SIZES },
       // `50%` is no size in pixels: dropped, the pipeline sizes the image.
-      { src: './icon.gif', alt: 'i', index: 0 },
+      { src: './icon.gif', alt: 'i', index: 0, sizes: BODY_IMAGE_SIZES },
     ]);
   });
 
@@ -127,7 +135,9 @@ describe('rehypeRawImages: raw-HTML images through Astro’s image pipeline', ()
     const { html } = await renderArticle(
       '<img src="./diagram.png" alt="x" onerror="alert(1)" style="position:fixed" id="main" loading="eager">',
     );
-    expect(marks(html)).toEqual([{ src: './diagram.png', alt: 'x', id: 'user-content-main', index: 0 }]);
+    expect(marks(html)).toEqual([
+      { src: './diagram.png', alt: 'x', id: 'user-content-main', index: 0, sizes: BODY_IMAGE_SIZES },
+    ]);
     expect(html).not.toMatch(/onerror|style=/);
   });
 

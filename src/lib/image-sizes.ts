@@ -1,0 +1,17 @@
+/**
+ * The `sizes` of images in an article body, from the width of the column they sit in. Without it,
+ * Astro's `constrained` layout says `(min-width: <file width>px) <file width>px, 100vw`, so a phone
+ * or a laptop loaded a candidate as wide as the whole window (a 1,280 px file for a 672 px column).
+ */
+
+/** The article column's width in rem: `--measure` in src/styles/global.css (a unit test keeps them equal). */
+export const ARTICLE_MEASURE_REM = 42;
+
+/** Horizontal padding of `main` on both sides together, in rem (`padding: … 1rem` in global.css). */
+export const MAIN_PADDING_REM = 2;
+
+/**
+ * `sizes` of a body image: the full column once the window is wide enough to hold it and its
+ * padding, the window less the padding below that: `(min-width: 44rem) 42rem, calc(100vw - 2rem)`.
+ */
+export const BODY_IMAGE_SIZES = `(min-width: ${ARTICLE_MEASURE_REM + MAIN_PADDING_REM}rem) ${ARTICLE_MEASURE_REM}rem, calc(100vw - ${MAIN_PADDING_REM}rem)`;
