@@ -6,6 +6,7 @@ import { contentGuard } from '#integrations/content-guard.ts';
 import { fileAliases } from '#integrations/file-aliases.ts';
 import { publishedImages } from '#integrations/published-images.ts';
 import { siteSitemap } from '#integrations/sitemap.ts';
+import { staticPreview } from '#integrations/static-preview.ts';
 import { articleMarkdownOptions } from '#plugins/markdown-options.ts';
 import { collectionStorageFor, markdownBytes } from '#lib/content-size.ts';
 import { buildSettings } from '#lib/environment.ts';
@@ -48,6 +49,8 @@ export default defineConfig({
     siteSitemap({ locales: siteConfig.locales, routesLeftOut: ['/[...alias]'] }),
     // Last, once every file is written: drops images no page refers to, strips metadata from the rest.
     publishedImages(),
+    // `astro preview` only: our static server, which sends `/en` to `/en/` (Astro's answers 404).
+    staticPreview(),
   ],
   // Images in article bodies get responsive `srcset`/`sizes`, width and height, lazy loading.
   image: { layout: 'constrained', responsiveStyles: false },

@@ -40,3 +40,40 @@ export function eventsByYear<E extends DatedEvent>(events: readonly E[]): EventY
   }
   return [...years.entries()].map(([year, list]) => ({ year, events: list }));
 }
+
+/** An event's stories: its own and those of its sessions. */
+export interface EventStories<S> {
+  /** Every story, newest day first (stable: the event's own before its sessions' on the same day). */
+  readonly all: readonly S[];
+  /** Those of them that cover one of its sessions rather than the event itself, in the same order. */
+  readonly fromSessions: readonly S[];
+}
+
+/**
+ * The one rule for what counts as an event's stories: those naming the event, and those naming any
+ * of its sessions (events `partOf` it, at any depth; a loop in `partOf` is followed once). A forum
+ * whose only story covers its opening session has one story, not none.
+ */
+export function eventStories<S extends { readonly date: { readonly day: string } }>(
+  id: string,
+  storiesOf: (eventId: string) => readonly S[] | undefined,
+  sessionsOf: (eventId: string) => readonly { readonly id: string }[] | undefined,
+): EventStories<S> {
+  const own = storiesOf(id) ?? [];
+  const seen = new Set([id]);
+  const fromSessions: S[] = [];
+  const queue = [...(sessionsOf(id) ?? [])];
+  for (let session = queue.shift(); session; session = queue.shift()) {
+    if (seen.has(session.id)) continue;
+    seen.add(session.id);
+    fromSessions.push(...(storiesOf(session.id) ?? []));
+    queue.push(...(sessionsOf(session.id) ?? []));
+  }
+  const unique = [...new Set([...own, ...fromSessions])];
+  const ownSet = new Set(own);
+  const all = unique
+    .map((story, i) => ({ story, i }))
+    .sort((a, b) => (a.story.date.day === b.story.date.day ? a.i - b.i : a.story.date.day < b.story.date.day ? 1 : -1))
+    .map((x) => x.story);
+  return { all, fromSessions: all.filter((s) => !ownSet.has(s)) };
+}

@@ -1,6 +1,7 @@
 /**
  * Serves a built site locally for the screenshot script and the browser tests, the way a static host
- * does: under its base path, `dir/` → `dir/index.html`, anything else missing → `404.html` with a 404.
+ * does: under its base path, `dir/` → `dir/index.html`, `dir` → a 301 to `dir/`, anything else
+ * missing → `404.html` with a 404. `npm run preview` serves through it too (src/integrations/static-preview.ts).
  *
  * The files are served by `sirv` (on `node:http`), which resolves URLs, sets content types (mrmime)
  * and streams files; this module adds only what sirv leaves to its caller: the base-path prefix and
@@ -14,7 +15,7 @@
  * the list, so it is a 404 by construction. The listing follows links, so a published `dist` that
  * is a link into `dist.versions/` serves the version it points to at start.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { createServer, type OutgoingHttpHeaders, type ServerResponse } from 'node:http';
 import path from 'node:path';
 import sirv from 'sirv';
@@ -60,8 +61,39 @@ function normaliseBase(base: string): string {
   return withLead.endsWith('/') ? withLead : `${withLead}/`;
 }
 
+/**
+ * Where a folder's address without its trailing slash belongs (`/en` → `/en/`), as static hosts
+ * answer: the site's addresses all end in "/" (`trailingSlash: 'always'`), and a page served at
+ * `/en` itself would resolve its relative links against `/`. `inner` is the request's path inside
+ * the site; undefined when it ends in "/", names a file, or is no folder with an `index.html`.
+ */
+export async function folderRedirect(root: string, inner: string): Promise<string | undefined> {
+  if (inner.endsWith('/') || /\.[^/]*$/.test(inner)) return undefined;
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(inner);
+  } catch {
+    return undefined;
+  }
+  const index = path.join(root, decoded, 'index.html');
+  if (!index.startsWith(root + path.sep)) return undefined;
+  const found = await stat(index).then(
+    (s) => s.isFile(),
+    () => false,
+  );
+  return found ? `${inner}/` : undefined;
+}
+
+/** Where the server listens: loopback and a free port unless told otherwise (`astro preview`). */
+export interface ListenOptions {
+  /** Host name or address to listen on. */
+  readonly host?: string | undefined;
+  /** Port; 0 picks a free one. */
+  readonly port?: number | undefined;
+}
+
 /** Serves `dir` (a built site, or a link to one) under the base path `base` on a free loopback port. */
-export async function serveDirectory(dir: string, base = '/'): Promise<StaticServer> {
+export async function serveDirectory(dir: string, base = '/', listen: ListenOptions = {}): Promise<StaticServer> {
   const root = path.resolve(dir);
   const prefix = normaliseBase(base);
   // Production mode (`dev: false`): the file list is made once; no ETag, as nothing changes while served.
@@ -88,13 +120,22 @@ export async function serveDirectory(dir: string, base = '/'): Promise<StaticSer
       return;
     }
     // sirv sees the path inside the site, as if the site were served at `/`.
-    request.url = `/${url.pathname.slice(prefix.length)}${url.search}`;
-    amendContentType(response);
-    files(request, response, () => notFound(response));
+    const inner = `/${url.pathname.slice(prefix.length)}`;
+    void folderRedirect(root, inner).then((to) => {
+      if (to !== undefined) {
+        // 301, as hosts answer a GET for a folder without its slash; the query string goes along.
+        response.writeHead(301, { Location: `${prefix}${to.slice(1)}${url.search}` });
+        response.end();
+        return;
+      }
+      request.url = `${inner}${url.search}`;
+      amendContentType(response);
+      files(request, response, () => notFound(response));
+    });
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', resolve);
+    server.listen(listen.port ?? 0, listen.host ?? '127.0.0.1', resolve);
   });
   const address = server.address();
   if (typeof address !== 'object' || !address) throw new Error('the static server has no port');
