@@ -7,13 +7,15 @@
 import type { SiteConfig } from '#site.config';
 import { checkAliases } from './aliases.ts';
 import { checkArticles, type CheckedArticle } from './articles.ts';
+import { checkCorrections } from './corrections.ts';
 import { startRun, type CheckRun } from './check-run.ts';
 import { discoverFiles } from './discover.ts';
 import { checkerSchemas } from './entry-files.ts';
+import { checkFeatured } from './featured.ts';
 import { sortProblems, type Problem } from './problems.ts';
 import { checkParentChains, checkRegistries } from './registries.ts';
 import { checkSiteLinks, siteLinks } from './site-links.ts';
-import { checkStories, groupStories, type StoryFolders } from './story-rules.ts';
+import { checkStories, groupStories, publishedStories, type StoryFolders } from './story-rules.ts';
 
 /** What to check and how to name files in the report. */
 export interface CheckOptions {
@@ -54,8 +56,11 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
   const articles = await checkArticles(run, found.articleFiles, schemas, links);
   const stories = groupStories(articles);
   checkStories(run, stories);
+  checkCorrections(run, stories);
+  const published = publishedStories(articles, run.locales);
+  checkFeatured(run, published, stories);
   checkArticleAliases(run, stories, articles);
-  await checkSiteLinks(run, links, { articles, stories, ids: found.ids, registries });
+  await checkSiteLinks(run, links, { stories, published, ids: found.ids, registries });
   return { problems: sortProblems(run.problems), files: found.files.length, stories: stories.size };
 }
 

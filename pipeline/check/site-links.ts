@@ -8,8 +8,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { publicFiles } from '#lib/aliases.ts';
 import { decodeUtf8, splitFrontmatter } from '#lib/source.ts';
-import { buildStories } from '#lib/stories.ts';
-import type { CheckedArticle } from './articles.ts';
+import type { Story } from '#lib/stories.ts';
 import { bodyLinks, linkCandidates, mayHaveSiteLink, type LinkCandidate } from './body-links.ts';
 import type { CheckRun } from './check-run.ts';
 import type { RegistryIds } from './discover.ts';
@@ -17,7 +16,7 @@ import { pageAnchors, type PageAnchors } from './heading-ids.ts';
 import { linkChecker, type LinkSource } from './link-checker.ts';
 import { bodyRegions } from './markdown.ts';
 import type { RegistryData } from './registries.ts';
-import type { StoryFolders } from './story-rules.ts';
+import type { CheckedStoryData, StoryFolders } from './story-rules.ts';
 
 /** A part of a body with addresses that may stay on the site. */
 interface LinkPart {
@@ -60,10 +59,10 @@ export function collectSiteLinks(links: SiteLinks, source: LinkSource, body: str
 
 /** What the site's pages are made of, as the checker has read it. */
 export interface SiteContentRead {
-  /** Every article file, with the fields it could give. */
-  readonly articles: readonly CheckedArticle[];
   /** The article files by story folder. */
   readonly stories: StoryFolders;
+  /** The stories the build will publish (`publishedStories`). */
+  readonly published: readonly Story<CheckedStoryData>[];
   /** The ids of each registry. */
   readonly ids: RegistryIds;
   /** The registry entries that could be parsed. */
@@ -80,21 +79,10 @@ export async function checkSiteLinks(run: CheckRun, links: SiteLinks, content: S
   // Loaded only now: the feed path builders it shares with the build bring the RSS library along.
   const { sitePages } = await import('./site-pages.ts');
   const { locales, config } = run;
-  const { articles, stories, ids } = content;
+  const { stories, published, ids } = content;
   const site = sitePages({
     locales,
-    stories: buildStories(
-      articles.map((a) => ({
-        id: `${a.year}/${a.slug}/${a.language}`,
-        data: {
-          ...a.facts,
-          language: a.language,
-          draft: a.facts.draft ?? false,
-          date: a.facts.date ?? { day: `${a.year}-01-01`, instant: `${a.year}-01-01T00:00:00.000Z`, hasTime: false },
-        },
-      })),
-      locales,
-    ),
+    stories: published,
     folders: new Map(
       [...stories].map(([key, members]) => [
         key,

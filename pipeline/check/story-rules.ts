@@ -4,12 +4,51 @@
  * unique across years. They run with the fields each file could give: a file with an invalid field
  * still takes part, its other fields compared, its invalid ones reported with the file.
  */
-import { describeSharedField, driftedFields, primaryLanguage, type SharedField } from '#lib/stories.ts';
-import type { CheckedArticle } from './articles.ts';
+import type { PublishedAt } from '#lib/dates.ts';
+import {
+  buildStories,
+  describeSharedField,
+  driftedFields,
+  primaryLanguage,
+  type SharedField,
+  type Story,
+} from '#lib/stories.ts';
+import type { ArticleData, CheckedArticle } from './articles.ts';
 import { AT_START, type CheckRun } from './check-run.ts';
 
 /** The article files of each story folder (`YYYY/slug`), in file order. */
 export type StoryFolders = Map<string, CheckedArticle[]>;
+
+/** A story version's fields as the checker could read them, with what the story rules need filled in. */
+export type CheckedStoryData = Partial<ArticleData> & {
+  readonly language: string;
+  readonly draft: boolean;
+  readonly date: PublishedAt;
+};
+
+/**
+ * The stories the build will publish, by the build's own rule (`buildStories`: drafts left out,
+ * shared facts inherited, newest first), from the fields each file could give. A date that could not
+ * be read counts as 1 January of the folder's year: its error is reported with the file, and the
+ * story's pages will exist once it is fixed.
+ */
+export function publishedStories(
+  articles: readonly CheckedArticle[],
+  locales: readonly string[],
+): Story<CheckedStoryData>[] {
+  return buildStories(
+    articles.map((a) => ({
+      id: `${a.year}/${a.slug}/${a.language}`,
+      data: {
+        ...a.facts,
+        language: a.language,
+        draft: a.facts.draft ?? false,
+        date: a.facts.date ?? { day: `${a.year}-01-01`, instant: `${a.year}-01-01T00:00:00.000Z`, hasTime: false },
+      },
+    })),
+    locales,
+  );
+}
 
 /** Groups article files by their story folder. */
 export function groupStories(articles: readonly CheckedArticle[]): StoryFolders {

@@ -6,9 +6,12 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { fingerprint } from '#lib/fingerprint.ts';
 import { indexBy, indexStories, type Index, type StoryIndexes } from '#lib/indexes.ts';
+import { htmlText, nameMentionFinder, registryNameForms } from '#lib/name-mentions.ts';
+import { relatedStories, type RelatedStories } from '#lib/related.ts';
 import { shareCardStoryKeys } from '#lib/share-card-stories.ts';
 import { buildStories, type Story } from '#lib/stories.ts';
 import { resolveStoryViews, type StoryView, type StoryViews } from '#lib/story-view.ts';
+import { typesetArticleText } from '#lib/typography.ts';
 import { localeInfo } from '#i18n/index.ts';
 import { localeCodes, siteConfig, type Locale } from '#site.config';
 import { prerenderShareCards } from './share-cards.ts';
@@ -60,6 +63,11 @@ export interface SiteData {
   readonly organisationsByParent: Index<OrganisationEntry>;
   /** Events by the id of the event they are part of. */
   readonly eventsByParent: Index<EventEntry>;
+  /**
+   * Related stories of each version, by locale then story key (src/lib/related.ts). They show
+   * other stories' frontmatter only, which the site fingerprint covers: no cache key of their own.
+   */
+  readonly related: RelatedStories;
   /** Keys of the stories that get generated share cards (the newest `shareImageStories`). */
   readonly shareCardStories: ReadonlySet<string>;
   /**
@@ -84,7 +92,14 @@ export function loadSiteData(): Promise<SiteData> {
       getCollection('events'),
       getCollection('tags'),
     ]);
-    const stories = buildStories(articles, localeCodes);
+    // Typography outside the body (src/lib/typography.ts, the body's rule) is applied here, once,
+    // where the site's story data is shaped: every page, feed, JSON-LD block, meta tag, search
+    // record and share card reads these stories. The entries themselves (rendered bodies) and the
+    // checker, which quotes the files as written, never see the change.
+    const stories = buildStories(
+      articles.map((entry) => ({ ...entry, data: typesetArticleText(entry.data) })),
+      localeCodes,
+    );
     const shareCardStories = shareCardStoryKeys(stories, siteConfig);
     const registries = {
       speakers: byId(speakers),
@@ -92,10 +107,17 @@ export function loadSiteData(): Promise<SiteData> {
       events: byId(events),
       tags: byId(tags),
     };
+    // Registry names the bodies mention, for cross-language search (src/lib/name-mentions.ts), read
+    // from the rendered HTML in the data store: the loader keeps no Markdown (`retainBody: false`),
+    // and a mention list made in the Markdown workers would go stale when only a registry changes
+    // (unchanged files are not rendered again). One linear pass per version, once per build.
+    const findNames = nameMentionFinder(registryNameForms({ speakers, organisations, events, tags }));
+    const articleById = byId(articles);
     const views = resolveStoryViews(stories, registries, {
       locales: localeCodes,
       htmlLang: (code) => localeInfo(code).htmlLang,
       cardStories: shareCardStories,
+      mentionedNames: (entryId) => findNames(htmlText(articleById.get(entryId)?.rendered?.html ?? '')),
     });
     // Cards are drawn ahead on a second core while pages render; the dev server draws on request.
     if (import.meta.env.PROD) prerenderShareCards(views);
@@ -104,12 +126,17 @@ export function loadSiteData(): Promise<SiteData> {
       stories,
       indexes: indexStories(stories),
       views,
-      articles: byId(articles),
+      articles: articleById,
       ...registries,
       speakersByOrganisation: indexBy(speakers, (s) => (s.data.organisation ? [s.data.organisation.id] : [])),
       eventsByOrganiser: indexBy(events, (e) => (e.data.organisers ?? []).map((o) => o.id)),
       organisationsByParent: indexBy(organisations, (o) => (o.data.parent ? [o.data.parent.id] : [])),
       eventsByParent: indexBy(events, (e) => (e.data.partOf ? [e.data.partOf.id] : [])),
+      related: relatedStories(stories, {
+        locales: localeCodes,
+        partOf: (id) => registries.events.get(id)?.data.partOf?.id,
+        untranslated: siteConfig.untranslatedStories,
+      }),
       shareCardStories,
       fingerprint: fingerprint([
         ...stories.map((story) => [story.key, [...story.versions].map(([code, v]) => [code, v.entryId, v.data])]),

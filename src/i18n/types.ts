@@ -42,6 +42,12 @@ export interface UiStrings {
   readonly published: string;
   /** Label before the date of the last revision. */
   readonly updated: string;
+  /** Label of a correction notice, before its text: "Correction, 3 May 2024:" (the date already formatted). */
+  readonly correction: (date: string) => string;
+  /** Accessible name of the box of corrections at the top of an article. */
+  readonly corrections: string;
+  /** Heading of the related stories at the end of an article. */
+  readonly relatedStories: string;
   /** Heading of the event box of an article. */
   readonly event: string;
   /** Link from the event box to the event page. */
@@ -138,8 +144,18 @@ export interface UiStrings {
   readonly listSeparator: string;
   /** An event's place from its venue and city, in the locale's order. */
   readonly placeOf: (venue: string | undefined, city: string | undefined) => string;
-  /** Footer line. */
-  readonly footer: string;
+  /** Footer line, given the site's languages as one list ("English, Chinese and French"). */
+  readonly footer: (languages: string) => string;
+  /** Text of the disclosure button of the main navigation on narrow screens. */
+  readonly menu: string;
+  /** Language switcher entry, in its own language, leading to that locale's home ("中文首页"). */
+  readonly languageHome: (languageLabel: string) => string;
+  /** Why the switcher leads to that home, in its own language, with its brackets ("（本页没有中文版）"). */
+  readonly noVersionIn: (languageLabel: string) => string;
+  /** "Including 1 from its sessions.": how many of an event's stories cover its sessions. */
+  readonly includingSessions: (count: number) => string;
+  /** Label of a printed page's own address, at its end ("Online at"). */
+  readonly onlineAt: string;
   /** Navigation entry and title of the search page. */
   readonly search: string;
   /** Label of the search box. */
@@ -182,6 +198,8 @@ export interface UiStrings {
   readonly eventsCalendar: string;
   /** A labelled line of plain text, such as a calendar entry's description ("Theme: …", "主题：…"). */
   readonly labelled: (label: string, value: string) => string;
+  /** A short aside in brackets, such as an organisation's acronym after its name ("(WIPO)", "（产权组织）"). */
+  readonly parenthesised: (text: string) => string;
   /** Label of the footer's feed links. */
   readonly feeds: string;
   /** Link to a topic's or speaker's RSS feed. */

@@ -18,6 +18,8 @@ export interface SharedFacts {
   readonly organisations?: readonly { readonly id: string }[] | undefined;
   /** Tag references. */
   readonly tags?: readonly { readonly id: string }[] | undefined;
+  /** Put forward as the home page's lead story (src/lib/front-page.ts). */
+  readonly featured?: boolean | undefined;
 }
 
 /** A shared field's name. */
@@ -33,6 +35,7 @@ export const SHARED_FIELDS = [
   'speakers',
   'organisations',
   'tags',
+  'featured',
 ] as const satisfies readonly SharedField[];
 
 /**
@@ -57,6 +60,8 @@ export function sharedFieldKey(facts: SharedFacts, field: SharedField): string |
     case 'organisations':
     case 'tags':
       return facts[field] && [...facts[field].map((r) => r.id)].sort().join(',');
+    case 'featured':
+      return facts.featured === undefined ? undefined : String(facts.featured);
   }
 }
 
@@ -72,6 +77,8 @@ export function describeSharedField(facts: SharedFacts, field: SharedField): str
     case 'organisations':
     case 'tags':
       return `[${(facts[field] ?? []).map((r) => r.id).join(', ')}]`;
+    case 'featured':
+      return facts.featured === undefined ? '(none)' : String(facts.featured);
   }
 }
 

@@ -2,7 +2,7 @@
  * The article: one Markdown file per language in a story folder,
  * `content/articles/<YYYY>/<story-slug>/<lang>.md`.
  *
- * Shared facts (date, event, speakers, organisations, tags) are declared once, in the story's
+ * Shared facts (date, event, speakers, organisations, tags, featured) are declared once, in the story's
  * primary file (the default locale's, else the first configured locale present). A translation
  * may leave them out and inherits them; if it repeats one, the checker requires it to agree.
  */
@@ -31,6 +31,14 @@ const aliasPath = z
     const result = normaliseAlias(alias);
     if (!result.ok) ctx.addIssue({ code: 'custom', message: result.message, input: alias });
   });
+
+/** How a correction is written, for editors (the message of a wrongly shaped `corrections`). */
+const CORRECTION_SHAPE =
+  'each correction needs a date and a text: "- date: 2024-05-03" then, on the next line, "  text: What was corrected."';
+
+/** The shape message for a value of the wrong type; other issues (unknown fields…) keep their own. */
+const correctionShape = (iss: { readonly code: string }): string | undefined =>
+  iss.code === 'invalid_type' ? CORRECTION_SHAPE : undefined;
 
 /** The frontmatter schema of one article file. */
 export function articleSchema<Image extends z.ZodType>(ctx: SchemaContext<Image>) {
@@ -87,8 +95,37 @@ export function articleSchema<Image extends z.ZodType>(ctx: SchemaContext<Image>
     source: webUrl('source').optional(),
     /** `true` keeps the file out of the published site (listings, feeds, sitemap, search). */
     draft: z.boolean({ error: 'draft must be true or false' }).default(false),
+    /**
+     * `true` makes the story the lead of the home page: first, with its cover large. A shared fact,
+     * written in the primary file and inherited by translations. When several published stories are
+     * featured, the newest of them leads and `npm run check` warns at the others.
+     */
+    featured: z
+      .boolean({
+        error:
+          'featured must be true or false: "featured: true" puts the story at the top of the home page; leave it out otherwise',
+      })
+      .optional(),
     /** Date this language version was last substantively revised. */
     updated: publishedAt(ctx, 'updated').optional(),
+    /**
+     * Corrections published with this language version, each dated, in the file's language (not a
+     * shared fact: every file keeps its own list). Shown at the top of the page, in feeds and JSON-LD.
+     */
+    corrections: z
+      .array(
+        z.strictObject(
+          {
+            /** When the correction was made: `YYYY-MM-DD` or date-time with offset, not before the story's date. */
+            date: publishedAt(ctx, 'correction date'),
+            /** What was corrected, in the file's language, one line. */
+            text: plainText('correction text'),
+          },
+          { error: correctionShape },
+        ),
+        { error: correctionShape },
+      )
+      .optional(),
     /** Old paths of this story that must redirect here. */
     aliases: z.array(aliasPath, { error: 'aliases must be a list of paths, one "- /old/path/" per line' }).optional(),
   });

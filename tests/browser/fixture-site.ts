@@ -5,7 +5,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { findChromium, launchChromium } from '#tools/lib/chromium.ts';
 import { serveDirectory, type StaticServer } from '#tools/lib/static-server.ts';
 import { root, runBuild } from '#tests/integration/build-site.ts';
@@ -62,4 +62,22 @@ export async function startSite(name: string, env: Record<string, string> = {}):
       await rm(out, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * A page in a new browser context with `options` (motion reduced unless said), whose console errors
+ * and uncaught exceptions go into `errors` as `<url>: <message>`: each test checks them after it.
+ */
+export async function openRecordingErrors(
+  browser: Browser,
+  options: BrowserContextOptions,
+  errors: string[],
+): Promise<{ page: Page; context: BrowserContext }> {
+  const context = await browser.newContext({ reducedMotion: 'reduce', ...options });
+  const page = await context.newPage();
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`${page.url()}: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => errors.push(`${page.url()}: ${error.message}`));
+  return { page, context };
 }

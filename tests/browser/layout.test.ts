@@ -11,7 +11,15 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { StaticServer } from '#tools/lib/static-server.ts';
 import { root } from '#tests/integration/build-site.ts';
-import { chromium, inCI, skipBrowser, startFixtureSite, warnWhenSkipped, type FixtureSite } from './fixture-site.ts';
+import {
+  chromium,
+  inCI,
+  openRecordingErrors,
+  skipBrowser,
+  startFixtureSite,
+  warnWhenSkipped,
+  type FixtureSite,
+} from './fixture-site.ts';
 
 warnWhenSkipped('LAYOUT BROWSER TESTS');
 
@@ -28,18 +36,11 @@ let browser: Browser;
 const consoleErrors: string[] = [];
 
 /** A page in a new browser context at `width`, in a colour scheme, recording console errors. */
-async function open(
+const open = (
   width: number,
   colorScheme: 'light' | 'dark' = 'light',
-): Promise<{ page: Page; context: BrowserContext }> {
-  const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme, reducedMotion: 'reduce' });
-  const page = await context.newPage();
-  page.on('console', (message) => {
-    if (message.type() === 'error') consoleErrors.push(`${page.url()}: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => consoleErrors.push(`${page.url()}: ${error.message}`));
-  return { page, context };
-}
+): Promise<{ page: Page; context: BrowserContext }> =>
+  openRecordingErrors(browser, { viewport: { width, height: 900 }, colorScheme }, consoleErrors);
 
 /** Goes to a site path and waits for what the page shows late (search results). */
 async function visit(page: Page, sitePath: string): Promise<void> {

@@ -308,6 +308,8 @@ describe.skipIf(skipBrowser)('in a real browser', () => {
       await page.locator('.story-card__title a').first().click();
       await page.locator('.language-switcher a[hreflang="en"]').click();
       expect(await page.locator('html').getAttribute('lang')).toBe('en');
+      // At 375 px the navigation is behind the header's "Menu" (a <details>, no JavaScript needed).
+      await page.locator('.site-menu > summary').click();
       await page.locator('.site-nav a[href="/en/archive/"]').click();
       await page.locator('.archive-months a').first().click();
       await page.locator('.story-card__title a').first().click();

@@ -187,7 +187,7 @@ describe('npm run new', () => {
       summary: 'TODO translate: TODO: one or two sentences for listings, feeds and search results',
       draft: true,
     });
-    expect(zh.text).toMatch(/^# date, event, speakers, organisations, tags: inherited from en\.md/m);
+    expect(zh.text).toMatch(/^# date, event, speakers, organisations, tags, featured: inherited from en\.md/m);
     expect(zh.body).toMatch(/^\n<!-- TODO translate: the text below is the en\.md original; write it in zh/);
     expect(zh.body).toContain('TODO: write the story.');
 

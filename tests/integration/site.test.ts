@@ -109,7 +109,9 @@ describe('every page type, in every locale', () => {
 
   it('paginates listings at the configured page size', async () => {
     const home = await load('en/');
-    expect(select(home, 'li', (e) => hasClass(e, 'story-card'))).toHaveLength(10);
+    // Page 1: the lead (the featured forum-photo-report, one of its ten) above the nine others.
+    expect(select(home, 'article', (e) => hasClass(e, 'lead-story'))).toHaveLength(1);
+    expect(select(home, 'li', (e) => hasClass(e, 'story-card'))).toHaveLength(9);
     const second = await load('en/page/2/');
     // 14 English stories plus the Chinese-only one, shown with a badge.
     expect(select(second, 'li', (e) => hasClass(e, 'story-card'))).toHaveLength(5);
@@ -158,7 +160,7 @@ describe('languages', () => {
     expect(alternates.map((l) => [prop(l, 'hrefLang'), prop(l, 'href')])).toEqual([
       ['en', 'https://news.example.org/en/2024/forum-photo-report/'],
       ['zh-Hans', 'https://news.example.org/zh/2024/forum-photo-report/'],
-      ['x-default', 'https://news.example.org/'],
+      ['x-default', 'https://news.example.org/en/2024/forum-photo-report/'],
     ]);
     const canonical = select(en, 'link', (e) => prop(e, 'rel') === 'canonical')[0];
     expect(canonical && prop(canonical, 'href')).toBe('https://news.example.org/en/2024/forum-photo-report/');
@@ -173,7 +175,7 @@ describe('languages', () => {
     const enArchive = await load('en/archive/2023/09/');
     const card = select(enArchive, 'li', (e) => hasClass(e, 'story-card'))[0];
     expect(card).toBeDefined();
-    const link = select(card!, 'a')[0];
+    const link = select(select(card!, 'h2')[0]!, 'a')[0];
     expect(link && prop(link, 'href')).toBe('/zh/2023/river-delta-tech-forum/');
     const badge = select(card!, 'span', (e) => hasClass(e, 'badge'))[0];
     expect(badge && [toString(badge).trim(), prop(badge, 'lang')]).toEqual(['中文', 'zh-Hans']);
@@ -289,7 +291,8 @@ describe('hostile content', () => {
       const tree = await load(page);
       const title = toString(select(tree, 'title')[0]!);
       expect(title).toContain('</script><script>alert(1)</script>');
-      expect(title).toContain('"><img src=x onerror=alert(2)>');
+      // Typeset like every title (src/lib/typography.ts): the straight quote is a curly one.
+      expect(title).toContain('\u201c><img src=x onerror=alert(2)>');
       const description = select(tree, 'meta', (e) => prop(e, 'name') === 'description')[0];
       expect(description && prop(description, 'content')).toContain('</script>');
       expect(select(tree, 'iframe')).toHaveLength(1);
@@ -299,7 +302,7 @@ describe('hostile content', () => {
     // In text, markup is escaped; in attribute values only quotes matter, and they are escaped.
     const raw = await readFile(path.join(out, 'en/2024/hostile-markup/index.html'), 'utf8');
     expect(raw).toContain('<title>Hostile &lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;');
-    expect(raw).toContain('content="Summary with </script><script>alert(1)</script> and &quot;><img');
+    expect(raw).toContain('content="Summary with </script><script>alert(1)</script> and \u201c><img');
   });
 });
 

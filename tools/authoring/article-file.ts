@@ -21,7 +21,9 @@ export const ARTICLE_FIELDS = [
   'cover',
   'source',
   'draft',
+  'featured',
   'updated',
+  'corrections',
   'aliases',
 ] as const;
 
@@ -74,6 +76,8 @@ export interface ArticleDraft {
   readonly source?: string;
   /** Whether the file is a draft. */
   readonly draft: boolean;
+  /** Whether the story leads the home page (a shared fact). */
+  readonly featured?: boolean;
   /** Last revision date. */
   readonly updated?: string;
   /** Old paths. */
@@ -214,9 +218,21 @@ export function renderArticle(article: ArticleDraft, options: RenderOptions = {}
       case 'draft':
         lines.push(`draft: ${article.draft}${options.draftNote ? ` # ${options.draftNote}` : ''}`);
         break;
+      case 'featured':
+        if (article.featured !== undefined) lines.push(`featured: ${article.featured}`);
+        else if (!inheritedHere) lines.push('# featured: true # lead the home page (the newest featured story leads)');
+        break;
       case 'updated':
         if (article.updated !== undefined) lines.push(`updated: ${plain(article.updated)}`);
         else lines.push('# updated: 2024-05-02 # last substantive revision of this language version');
+        break;
+      case 'corrections':
+        // A new file has nothing to correct yet: the hint shows the shape for the day it does.
+        lines.push(
+          "# corrections: # dated notices of corrections, newest last, in this file's language",
+          '#   - date: 2024-05-03',
+          '#     text: What was corrected.',
+        );
         break;
       case 'aliases':
         if (article.aliases !== undefined) list('aliases', article.aliases);

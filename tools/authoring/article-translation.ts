@@ -33,6 +33,7 @@ export interface SourceArticle {
     readonly event?: string;
     readonly organisations?: readonly string[];
     readonly tags?: readonly string[];
+    readonly featured?: boolean;
   };
   /** Markdown body. */
   readonly body: string;
@@ -97,6 +98,7 @@ export function readSourceArticle(
     ...(event !== undefined ? { event } : {}),
     ...(organisations !== undefined ? { organisations } : {}),
     ...(tags !== undefined ? { tags } : {}),
+    ...(typeof fields['featured'] === 'boolean' ? { featured: fields['featured'] } : {}),
   };
   return {
     ok: true,

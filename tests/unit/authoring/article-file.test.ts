@@ -109,7 +109,7 @@ describe('translations', () => {
     expect(draft.body).toContain('Alemán visited CNIPA.');
 
     const text = renderArticle(draft, { inheritsFrom: 'en' });
-    expect(text).toContain('# date, event, organisations, tags: inherited from en.md');
+    expect(text).toContain('# date, event, organisations, tags, featured: inherited from en.md');
     expect(text).not.toMatch(/^(?:date|event|organisations|tags):/m);
     const { data } = read(text);
     expect(frontmatterTodos(data).map((t) => t.path.join('.'))).toEqual([
