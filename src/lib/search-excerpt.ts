@@ -98,19 +98,40 @@ function partsOf(text: string, marks: readonly boolean[]): ExcerptPart[] {
   return parts;
 }
 
+/** Regular-expression text that matches `text` literally. */
+const literal = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Whether a word Pagefind marked is one of the Latin words of `query`, or that word with an English
+ * inflection (forum → forums, meet → meeting): Pagefind also marks words a query word only begins
+ * (its search-as-you-type prefix match), which read as wrong highlights in a submitted search.
+ */
+export function latinWordMatcher(query: string): (word: string) => boolean {
+  const words = query
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((word) => word !== '' && !HAN.test(word))
+    .map(literal);
+  if (words.length === 0) return () => false;
+  const pattern = new RegExp(`^(?:${words.join('|')})(?:s|es|ed|d|ing|er|ers|'s|’s)?$`, 'iu');
+  return (word) => pattern.test(word);
+}
+
 /**
  * The excerpt to show for `query`, from Pagefind's excerpt parts: whole words marked, Pagefind's
  * block separators between Chinese text read as "。", no leading punctuation or space.
  */
 export function displayExcerpt(parts: readonly ExcerptPart[], query: string): ExcerptPart[] {
-  // Pagefind's marks, kept on words without Chinese and trimmed of punctuation.
+  // Pagefind's marks, kept on words without Chinese that are a query word (or its inflection, not a
+  // longer word it merely starts: "Wei" marks "Wei", never "Weidong"), trimmed of punctuation.
+  const whole = latinWordMatcher(query);
   let text = '';
   const marks: boolean[] = [];
   for (const part of parts) {
-    const keep = part.mark && !HAN.test(part.text);
-    const inner = keep ? [...part.text.matchAll(EDGE_PUNCTUATION)] : [];
+    const candidate = part.mark && !HAN.test(part.text);
+    const inner = candidate ? [...part.text.matchAll(EDGE_PUNCTUATION)] : [];
     const lead = inner.find((m) => m.index === 0)?.[0].length ?? 0;
     const trail = inner.find((m) => m.index > 0 && m.index + m[0].length === part.text.length)?.[0].length ?? 0;
+    const keep = candidate && whole(part.text.slice(lead, part.text.length - trail));
     for (let i = 0; i < part.text.length; i++) marks.push(keep && i >= lead && i < part.text.length - trail);
     text += part.text;
   }

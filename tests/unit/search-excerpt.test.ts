@@ -4,6 +4,7 @@ import {
   chineseQueryTerms,
   contentExcerpt,
   displayExcerpt,
+  latinWordMatcher,
   resultExcerpt,
   type ExcerptPart,
 } from '#lib/search-excerpt.ts';
@@ -99,5 +100,17 @@ describe('contentExcerpt and resultExcerpt', () => {
     );
     expect(shown(resultExcerpt(parts('Forum opens. The forum'), content, '城市发展'))).toContain('[城市发展]');
     expect(shown(resultExcerpt(parts('Forum opens.'), content, 'nothing'))).toBe('Forum opens.');
+  });
+});
+
+describe('latinWordMatcher', () => {
+  it('accepts the query words and their inflections, not longer words they only begin', () => {
+    const whole = latinWordMatcher('Zhang Wei forum');
+    expect(['Zhang', 'wei', 'WEI', 'forums', 'Forum'].every(whole)).toBe(true);
+    expect(['Weidong', 'Zhangjiang', 'forumite'].some(whole)).toBe(false);
+  });
+
+  it('keeps no Latin mark for a query in Chinese only', () => {
+    expect(latinWordMatcher('申长雨')('Shen')).toBe(false);
   });
 });
