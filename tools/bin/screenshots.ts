@@ -92,6 +92,14 @@ try {
     for (const shot of shots) {
       await page.goto(`${server.origin}${base}${shot.url}`, { waitUntil: 'load' });
       if (shot.query) await search(page, shot.query);
+      // `load` waits for images to arrive, not to be decoded: a large AVIF would still be blank.
+      await page.evaluate(() =>
+        Promise.all(
+          [...document.images]
+            .filter((image) => image.complete && image.naturalWidth > 0)
+            .map((image) => image.decode()),
+        ),
+      );
       const file = path.join(out, `${shot.name}-${variant.suffix}.png`);
       await page.screenshot({ path: file, fullPage: values['full-page'] });
       console.log(file);
