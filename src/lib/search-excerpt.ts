@@ -121,20 +121,28 @@ export function latinWordMatcher(query: string): (word: string) => boolean {
  * block separators between Chinese text read as "。", no leading punctuation or space.
  */
 export function displayExcerpt(parts: readonly ExcerptPart[], query: string): ExcerptPart[] {
-  // Pagefind's marks, kept on words without Chinese that are a query word (or its inflection, not a
-  // longer word it merely starts: "Wei" marks "Wei", never "Weidong"), trimmed of punctuation.
+  // Pagefind's marks on words without Chinese, trimmed of punctuation, kept where the word is a
+  // query word (or its inflection), not a longer word it merely begins: "Wei" marks "Wei", never
+  // "Weidong". When that leaves none, Pagefind's own marks stay: they show what it matched (a
+  // stemmed or related form), which tells the reader more than an excerpt with nothing marked.
   const whole = latinWordMatcher(query);
   let text = '';
-  const marks: boolean[] = [];
+  const pagefind: boolean[] = [];
+  const wholeWords: boolean[] = [];
   for (const part of parts) {
     const candidate = part.mark && !HAN.test(part.text);
     const inner = candidate ? [...part.text.matchAll(EDGE_PUNCTUATION)] : [];
     const lead = inner.find((m) => m.index === 0)?.[0].length ?? 0;
     const trail = inner.find((m) => m.index > 0 && m.index + m[0].length === part.text.length)?.[0].length ?? 0;
-    const keep = candidate && whole(part.text.slice(lead, part.text.length - trail));
-    for (let i = 0; i < part.text.length; i++) marks.push(keep && i >= lead && i < part.text.length - trail);
+    const isWhole = candidate && whole(part.text.slice(lead, part.text.length - trail));
+    for (let i = 0; i < part.text.length; i++) {
+      const inside = candidate && i >= lead && i < part.text.length - trail;
+      pagefind.push(inside);
+      wholeWords.push(inside && isWhole);
+    }
     text += part.text;
   }
+  const marks = wholeWords.includes(true) ? wholeWords : pagefind;
   const chinese = chineseMarks(text, query);
   return tidy(
     text,

@@ -114,3 +114,15 @@ describe('latinWordMatcher', () => {
     expect(latinWordMatcher('申长雨')('Shen')).toBe(false);
   });
 });
+
+describe('displayExcerpt on English words', () => {
+  it('keeps the marks on query words and drops those on longer words they only begin', () => {
+    const pagefind = parts('said [Zeng] [Weidong] and Commissioner [Zhang] [Wei], who');
+    expect(shown(displayExcerpt(pagefind, 'Zhang Wei'))).toBe('said Zeng Weidong and Commissioner [Zhang] [Wei], who');
+  });
+
+  it("keeps Pagefind's marks when none is a query word, so the reader still sees what matched", () => {
+    const pagefind = parts('keep names, titles and [terms] consistent');
+    expect(shown(displayExcerpt(pagefind, 'terminology'))).toBe('keep names, titles and [terms] consistent');
+  });
+});
