@@ -108,7 +108,8 @@ describe('an incremental build', () => {
       expect(differences(await tree(path.join(work, 'site')), await tree(path.join(work, 'cold')))).toEqual([]);
       // A title is on listings and neighbours' links: no HTML page was copied from the previous build.
       expect(restored(warm.stdout).filter((page) => page.endsWith('.html'))).toEqual([]);
-      const year = await readFile(path.join(work, 'site/zh/archive/2023/index.html'), 'utf8');
+      // Chinese headlines carry a <wbr> between phrases (src/components/Phrases.astro).
+      const year = (await readFile(path.join(work, 'site/zh/archive/2023/index.html'), 'utf8')).replaceAll('<wbr>', '');
       expect(year).toContain('示例知识产权局开放十年专利数据（更新）');
     },
     TWO_BUILDS,
