@@ -19,6 +19,7 @@
  *
  * Pure (no DOM): the search page parses the excerpt into parts and builds nodes from the result.
  */
+import { segmenterFor } from './search-meta.ts';
 
 /** A run of excerpt text, highlighted or not. */
 export interface ExcerptPart {
@@ -37,18 +38,6 @@ const LEADING_JUNK = /^[\s\p{Pe}\p{Pf}\p{Pd}。，、；：？！.,;:?!…·]+/u
 const EDGE_PUNCTUATION = /^[\s\p{P}]+|[\s\p{P}]+$/gu;
 // Pagefind's block separator between two Chinese characters.
 const HAN_BLOCK_SEPARATOR = /(?<=\p{Script=Han})\. (?=\p{Script=Han})/gu;
-
-const segmenters = new Map<string, Intl.Segmenter>();
-
-/** A word segmenter for a BCP 47 language tag, made once. */
-function segmenterFor(lang: string): Intl.Segmenter {
-  let segmenter = segmenters.get(lang);
-  if (!segmenter) {
-    segmenter = new Intl.Segmenter(lang, { granularity: 'word' });
-    segmenters.set(lang, segmenter);
-  }
-  return segmenter;
-}
 
 /** The Chinese runs of a query (申长雨, 科技集群), and their words as the segmenter splits them. */
 export function chineseQueryTerms(query: string): string[] {

@@ -12,8 +12,8 @@
 
 const segmenters = new Map<string, Intl.Segmenter>();
 
-/** A word segmenter for a BCP 47 language tag, made once. */
-function segmenterFor(lang: string): Intl.Segmenter {
+/** A word segmenter for a BCP 47 language tag, made once (search metadata and result excerpts). */
+export function segmenterFor(lang: string): Intl.Segmenter {
   let segmenter = segmenters.get(lang);
   if (!segmenter) {
     segmenter = new Intl.Segmenter(lang, { granularity: 'word' });
