@@ -134,6 +134,8 @@ function body(lang: Lang, ctx: TextContext, rng: Random): string {
   const lead = paragraph(lang, ctx, rng, 3, 4);
   blocks.push(rng.chance(0.5) ? `${lead}${en ? ` Details are in the ${link()}.` : `详见${link()}。`}` : lead);
   blocks.push(paragraph(lang, ctx, rng, 2, 4));
+  // Body pictures after the opening, as a photo report places them; no draw, so the text stays the same.
+  for (const figure of story.images.figures) blocks.push(`![${figure.alt[lang]}](./${figure.file})`);
   blocks.push(`## ${headings[0]}`, paragraph(lang, ctx, rng, 2, 4));
   const items = rng.sample(en ? EN_LIST_ITEMS : ZH_LIST_ITEMS, rng.int(3, 6));
   const ordered = rng.chance(0.3);
@@ -211,6 +213,9 @@ function article(story: StoryPlan, lang: Lang, ctx: TextContext, rng: Random): s
   if (primary && story.source) lines.push(`source: ${story.source}`);
   if (primary && story.updated) lines.push(`updated: ${story.updated}`);
   if (primary && story.alias) lines.push('aliases:', `  - ${story.alias}`);
+  // Every version names the cover, with alt text in its own language (the checker warns otherwise).
+  const { cover } = story.images;
+  if (cover) lines.push('cover:', `  src: ./${cover.file}`, `  alt: ${q(cover.alt[lang])}`);
   lines.push('---', '');
   return `${lines.join('\n')}\n${body(lang, ctx, rng)}`;
 }

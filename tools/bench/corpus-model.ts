@@ -4,6 +4,7 @@
  * from, and the day arithmetic the planners and writers share.
  */
 import type { Bilingual, SluggedTerm } from './vocabulary.ts';
+import type { ImagePlan, StoryImages } from './images.ts';
 
 /** First and last publication day of the archive (ten years, ending before the benchmark was written). */
 export const FIRST_DAY = '2017-01-01';
@@ -39,6 +40,8 @@ export interface CorpusOptions {
   readonly stories: number;
   /** Seed of the generator (default {@link DEFAULT_SEED}). */
   readonly seed?: number;
+  /** Whether stories get pictures (default true): covers, body photos and diagrams (images.ts). */
+  readonly images?: boolean;
 }
 
 /** How many entries each registry gets. */
@@ -132,6 +135,8 @@ export interface StoryPlan {
   readonly table: boolean;
   readonly footnote: boolean;
   readonly quote: boolean;
+  /** Its cover and body pictures (none when the corpus is made without pictures). */
+  readonly images: StoryImages;
 }
 
 /** The whole archive, planned. */
@@ -145,10 +150,16 @@ export interface CorpusPlan {
   readonly stories: readonly StoryPlan[];
 }
 
-/** One file of the corpus: its path inside the content folder (forward slashes) and its text. */
+/** One text file of the corpus: its path inside the content folder (forward slashes) and its text. */
 export interface CorpusFile {
   readonly path: string;
   readonly text: string;
+}
+
+/** One picture of the corpus: its path inside the content folder and what to make. */
+export interface CorpusImage {
+  readonly path: string;
+  readonly image: ImagePlan;
 }
 
 /** Sub-streams of the generator: one per kind of decision, so adding a registry entry does not change every story. */

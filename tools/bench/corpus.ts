@@ -13,6 +13,7 @@
  * proportions, registries.ts plans the registries, registry-files.ts and article-files.ts write the
  * files, vocabulary.ts holds the word lists.
  */
+import path from 'node:path';
 import {
   articlePath,
   FIRST,
@@ -24,6 +25,7 @@ import {
   TABLE_SHARE,
   yearOf,
   type CorpusFile,
+  type CorpusImage,
   type CorpusOptions,
   type CorpusPlan,
   type Lang,
@@ -34,6 +36,7 @@ import {
 import { articleFiles } from './article-files.ts';
 import { deriveSeed, Random } from './random.ts';
 import { planEvents, planOrganisations, planSpeakers, planTags, registrySizes, uniqueId } from './registries.ts';
+import { planStoryImages } from './images.ts';
 import { registryFiles } from './registry-files.ts';
 import { CITIES, EVENT_KINDS, SLUG_ANGLES, STORY_ROLES, TOPICS } from './vocabulary.ts';
 
@@ -60,6 +63,14 @@ export interface CorpusStats {
   readonly eventsPartOf: number;
   readonly firstYear: number;
   readonly lastYear: number;
+  /** Stories with a cover photo. */
+  readonly withCover: number;
+  /** Stories with body images. */
+  readonly withFigures: number;
+  /** Picture files: covers and body images. */
+  readonly images: number;
+  /** Body images that are PNG diagrams. */
+  readonly diagrams: number;
 }
 
 /** The shape of a story from one draw in [0, 1). */
@@ -78,6 +89,7 @@ export function planCorpus(options: CorpusOptions): CorpusPlan {
   if (!Number.isInteger(options.stories) || options.stories < 1) {
     throw new RangeError(`stories must be a positive integer, got ${options.stories}`);
   }
+  const withImages = options.images ?? true;
   const sizes = registrySizes(options.stories);
   const organisations = planOrganisations(seed, sizes.organisations);
   const speakers = planSpeakers(seed, sizes.speakers, organisations);
@@ -138,6 +150,7 @@ export function planCorpus(options: CorpusOptions): CorpusPlan {
       table: rng.chance(TABLE_SHARE),
       footnote: rng.chance(0.05),
       quote: rng.chance(0.35),
+      images: withImages ? planStoryImages(seed, index, city) : { figures: [] },
     });
   }
   return { seed, sizes, speakers, organisations, events, tags, stories };
@@ -176,6 +189,10 @@ export function corpusStats(plan: CorpusPlan): CorpusStats {
     eventsPartOf: plan.events.filter((e) => e.partOf !== undefined).length,
     firstYear: Math.min(...years),
     lastYear: Math.max(...years),
+    withCover: plan.stories.filter((s) => s.images.cover).length,
+    withFigures: plan.stories.filter((s) => s.images.figures.length > 0).length,
+    images: plan.stories.reduce((n, s) => n + (s.images.cover ? 1 : 0) + s.images.figures.length, 0),
+    diagrams: plan.stories.reduce((n, s) => n + s.images.figures.filter((f) => f.kind === 'diagram').length, 0),
   };
 }
 
@@ -198,4 +215,13 @@ export function editArticle(text: string, round: number): string {
 export function* corpusFiles(plan: CorpusPlan): Generator<CorpusFile> {
   yield* registryFiles(plan);
   yield* articleFiles(plan);
+}
+
+/** Every picture of the corpus, story by story: the cover, then the body images, beside the story's files. */
+export function* corpusImages(plan: CorpusPlan): Generator<CorpusImage> {
+  for (const story of plan.stories) {
+    const folder = path.posix.dirname(articlePath(story, story.languages[0] ?? 'en'));
+    const { cover, figures } = story.images;
+    for (const image of cover ? [cover, ...figures] : figures) yield { path: `${folder}/${image.file}`, image };
+  }
 }

@@ -24,7 +24,11 @@ export function corpusLine(stats: CorpusStats, files: number, bytes: number, sec
     `(${int(stats.shapes['zh-original'])} Chinese originals), ${int(stats.shapes['en-only'])} en-only, ` +
     `${int(stats.shapes['zh-only'])} zh-only; ${int(stats.registries.speakers)} speakers, ` +
     `${int(stats.registries.organisations)} organisations, ${int(stats.registries.events)} events, ` +
-    `${int(stats.registries.tags)} tags; ${stats.firstYear}–${stats.lastYear}`
+    `${int(stats.registries.tags)} tags; ${stats.firstYear}–${stats.lastYear}; ` +
+    (stats.images === 0
+      ? 'no pictures'
+      : `${int(stats.images)} pictures (${int(stats.withCover)} cover photos, ` +
+        `${int(stats.withFigures)} stories with body images, ${int(stats.diagrams)} PNG diagrams)`)
   );
 }
 

@@ -7,7 +7,8 @@ import { cp, mkdir, mkdtemp, readdir, symlink, writeFile } from 'node:fs/promise
 import os from 'node:os';
 import path from 'node:path';
 import type { CorpusPlan } from './corpus-model.ts';
-import { corpusFiles } from './corpus.ts';
+import { corpusFiles, corpusImages } from './corpus.ts';
+import { ImageMaker } from './images.ts';
 
 /** The project this file belongs to (tools/bench/ → the root). */
 const PROJECT_ROOT = path.resolve(import.meta.dirname, '..', '..');
@@ -66,10 +67,14 @@ export interface WrittenCorpus {
   readonly files: number;
   /** Their size in bytes. */
   readonly bytes: number;
+  /** Picture files among them. */
+  readonly images: number;
+  /** The pictures' size in bytes. */
+  readonly imageBytes: number;
 }
 
-/** Writes every file of a planned corpus into `contentDir`, one at a time. */
-export async function writeCorpus(plan: CorpusPlan, contentDir: string): Promise<WrittenCorpus> {
+/** Writes every file of a planned corpus into `contentDir`, one at a time (`photoScale`: see ImageMaker). */
+export async function writeCorpus(plan: CorpusPlan, contentDir: string, photoScale = 1): Promise<WrittenCorpus> {
   let bytes = 0;
   let files = 0;
   const madeDirs = new Set<string>();
@@ -84,5 +89,15 @@ export async function writeCorpus(plan: CorpusPlan, contentDir: string): Promise
     bytes += Buffer.byteLength(file.text);
     files++;
   }
-  return { files, bytes };
+  // Pictures after the text: their folders exist (each sits beside its story's files).
+  const maker = new ImageMaker(plan.seed, photoScale);
+  let images = 0;
+  let imageBytes = 0;
+  for (const { path: file, image } of corpusImages(plan)) {
+    const data = await maker.bytes(image, file);
+    await writeFile(path.join(contentDir, file), data);
+    images++;
+    imageBytes += data.length;
+  }
+  return { files: files + images, bytes: bytes + imageBytes, images, imageBytes };
 }
