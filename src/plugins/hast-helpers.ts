@@ -29,6 +29,17 @@ export function localizedLabel<T>(labels: Readonly<Record<string, T>>, plugin: s
   };
 }
 
+/**
+ * The joiner of an accessible name's label and value per locale ("Code: Python", "代码：Python"):
+ * the entry of the article's language, else `': '`. Option of the plugins that name things so.
+ */
+export function localizedSeparator(separators: Readonly<Record<string, string>> | undefined): (file: VFile) => string {
+  return (file) => {
+    const language = frontmatterLanguage(file);
+    return (language !== undefined ? separators?.[language] : undefined) ?? ': ';
+  };
+}
+
 /** Whether `node` is an element, optionally with one of the given tag names. */
 export function isElement(node: RootContent | Root | undefined, ...tagNames: string[]): node is Element {
   return node?.type === 'element' && (tagNames.length === 0 || tagNames.includes(node.tagName));

@@ -44,6 +44,8 @@ export interface ArticlePluginOptions {
   readonly codeLabels: Readonly<Record<string, string>>;
   /** A table scroll box's accessible name ("Table", "表格") per locale code; its caption or headings follow. */
   readonly tableLabels: Readonly<Record<string, string>>;
+  /** What joins a label and its value in the names above ("Code: Python", "代码：Python") per locale code. */
+  readonly labelSeparators?: Readonly<Record<string, string>>;
   /** The title of an embedded video nobody named ("Video", "视频") per locale code. */
   readonly videoLabels: Readonly<Record<string, string>>;
   /** A callout's visible labels ("Note", "注意") and the label–title separator, per locale code. */
@@ -108,6 +110,7 @@ export function articleRemarkPlugins(): RemarkPlugin[] {
  * 10. image sizes: after raw images (which adds raw `<img>` to Astro's list), on the final `<img>`s.
  */
 export function articleRehypePlugins(options: ArticlePluginOptions): ArticleRehypePlugins {
+  const separators = options.labelSeparators ? { separators: options.labelSeparators } : {};
   return [
     [rehypeSanitizeBody, { embedHosts: options.embedHosts }],
     [rehypeEmbeds, { embedHosts: options.embedHosts, labels: options.videoLabels }],
@@ -120,6 +123,7 @@ export function articleRehypePlugins(options: ArticlePluginOptions): ArticleRehy
       rehypeHeadingAnchors,
       {
         labels: options.anchorLabels,
+        ...separators,
         ...(options.reservedIds ? { reservedIds: options.reservedIds } : {}),
       },
     ],
@@ -128,8 +132,8 @@ export function articleRehypePlugins(options: ArticlePluginOptions): ArticleRehy
     rehypeFigures,
     [rehypeLangPassages, { locales: options.locales }],
     [rehypeSearchWords, { locales: options.locales }],
-    [rehypeCodeBlocks, { labels: options.codeLabels }],
-    [rehypeTableScroll, { labels: options.tableLabels }],
+    [rehypeCodeBlocks, { labels: options.codeLabels, ...separators }],
+    [rehypeTableScroll, { labels: options.tableLabels, ...separators }],
     rehypeImageSizes,
   ];
 }

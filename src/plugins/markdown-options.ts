@@ -32,9 +32,18 @@ function perLocale<T>(pick: (t: (typeof dictionaries)[keyof typeof dictionaries]
 /** The labels the body plugins write (anchors, code, tables, callouts...), from the UI dictionaries. */
 export function localizedLabels(): Pick<
   ArticlePluginOptions,
-  'anchorLabels' | 'codeLabels' | 'tableLabels' | 'videoLabels' | 'calloutLabels' | 'formulaLabels' | 'diagramLabels'
+  | 'anchorLabels'
+  | 'codeLabels'
+  | 'tableLabels'
+  | 'labelSeparators'
+  | 'videoLabels'
+  | 'calloutLabels'
+  | 'formulaLabels'
+  | 'diagramLabels'
 > {
   return {
+    // The locale's own "label: value" form, as the page around the body writes it.
+    labelSeparators: perLocale((t) => t.labelled('', '')),
     anchorLabels: perLocale((t) => t.sectionLink),
     codeLabels: perLocale((t) => t.codeBlock),
     tableLabels: perLocale((t) => t.table),

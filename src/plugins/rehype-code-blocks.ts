@@ -19,7 +19,7 @@ import type { Element, Parents, Properties, Root } from 'hast';
 import { bundledLanguagesInfo, isSpecialLang, type ShikiTransformer } from 'shiki';
 import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { addClass, classList, isElement, localizedLabel } from './hast-helpers.ts';
+import { addClass, classList, isElement, localizedLabel, localizedSeparator } from './hast-helpers.ts';
 
 /** Options of {@link rehypeCodeBlocks}. */
 export interface CodeBlocksOptions {
@@ -28,6 +28,8 @@ export interface CodeBlocksOptions {
    * block's language ("Code: Python"); the first entry serves articles in other languages.
    */
   readonly labels: Readonly<Record<string, string>>;
+  /** What joins the label and the language per locale code (`{ zh: '：' }`); default `': '`. */
+  readonly separators?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -168,6 +170,7 @@ function tidyProperties(pre: Element): void {
  */
 export function rehypeCodeBlocks(options: CodeBlocksOptions): (tree: Root, file: VFile) => Promise<void> {
   const labelFor = localizedLabel(options.labels, 'rehypeCodeBlocks');
+  const separatorFor = localizedSeparator(options.separators);
   // Astro's plugin, configured once: it starts its highlighter (a WebAssembly engine) on first use.
   const highlight = (rehypeShiki as unknown as (config: ShikiConfig) => (tree: Root) => Promise<void>)(shikiConfig);
   return async (tree, file) => {
@@ -175,6 +178,7 @@ export function rehypeCodeBlocks(options: CodeBlocksOptions): (tree: Root, file:
     if (blocks.length === 0) return;
     await highlight(tree);
     const label = labelFor(file);
+    const separator = separatorFor(file);
     for (const { parent, index, name } of blocks) {
       const pre = parent.children[index];
       if (!isElement(pre, 'pre')) continue;
@@ -186,7 +190,7 @@ export function rehypeCodeBlocks(options: CodeBlocksOptions): (tree: Root, file:
         ...others,
         tabIndex: 0,
         role: 'group',
-        ariaLabel: name === undefined ? label : `${label}: ${name}`,
+        ariaLabel: name === undefined ? label : `${label}${separator}${name}`,
         translate: 'no',
       };
       if (name !== undefined) properties['dataLabel'] = name;

@@ -17,7 +17,7 @@ import { h } from 'hastscript';
 import GithubSlugger, { slug } from 'github-slugger';
 import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { hasClass, isElement, localizedLabel } from './hast-helpers.ts';
+import { hasClass, isElement, localizedLabel, localizedSeparator } from './hast-helpers.ts';
 import { headingRank, isFootnotesSection } from './rehype-heading-levels.ts';
 import { getMark } from './source-marks.ts';
 
@@ -25,6 +25,8 @@ import { getMark } from './source-marks.ts';
 export interface HeadingAnchorsOptions {
   /** The link's screen-reader label per locale code, e.g. `{ en: 'Link to this section', zh: '本节链接' }`. */
   readonly labels: Readonly<Record<string, string>>;
+  /** What joins the label and the heading per locale code (`{ zh: '：' }`); default `': '`. */
+  readonly separators?: Readonly<Record<string, string>>;
   /** Ids the page itself uses around the article, which a heading slug must not take. */
   readonly reservedIds?: readonly string[];
 }
@@ -45,9 +47,11 @@ export const wrapperClass = 'heading-wrapper';
  */
 export function rehypeHeadingAnchors(options: HeadingAnchorsOptions): (tree: Root, file: VFile) => void {
   const labelFor = localizedLabel(options.labels, 'rehypeHeadingAnchors');
+  const separatorFor = localizedSeparator(options.separators);
   const reserved = options.reservedIds ?? defaultReservedIds;
   return (tree, file) => {
     const label = labelFor(file);
+    const separator = separatorFor(file);
     const taken = new Set<string>(reserved);
     visit(tree, 'element', (node) => {
       const id = node.properties['id'];
@@ -75,7 +79,7 @@ export function rehypeHeadingAnchors(options: HeadingAnchorsOptions): (tree: Roo
       // ("#Link to this section: ..."); the heading itself stays indexed.
       const anchor = h('a.heading-anchor', { href: `#${id}`, dataPagefindIgnore: 'all' }, [
         h('span', { ariaHidden: 'true' }, '#'),
-        h('span.sr-only', `${label}: ${heading}`),
+        h('span.sr-only', `${label}${separator}${heading}`),
       ]);
       parent.children[index] = h('div', { className: [wrapperClass, `level-h${rank}`] }, [node, anchor]);
       return [SKIP, index + 1];

@@ -13,7 +13,7 @@ import { toString } from 'hast-util-to-string';
 import { h } from 'hastscript';
 import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { hasClass, isElement, localizedLabel } from './hast-helpers.ts';
+import { hasClass, isElement, localizedLabel, localizedSeparator } from './hast-helpers.ts';
 
 /** Options of {@link rehypeTableScroll}. */
 export interface TableScrollOptions {
@@ -22,6 +22,8 @@ export interface TableScrollOptions {
    * table's caption or column headings; the first entry serves articles in other languages.
    */
   readonly labels: Readonly<Record<string, string>>;
+  /** What joins the label and the summary per locale code (`{ zh: '：' }`); default `': '`. */
+  readonly separators?: Readonly<Record<string, string>>;
 }
 
 /** The class of the scroll box around each table. */
@@ -70,8 +72,10 @@ export function tableSummary(table: Element): string | undefined {
 /** Rehype plugin: wraps every table of the body (not nested ones) in a named, focusable scroll box. */
 export function rehypeTableScroll(options: TableScrollOptions): (tree: Root, file: VFile) => void {
   const labelFor = localizedLabel(options.labels, 'rehypeTableScroll');
+  const separatorFor = localizedSeparator(options.separators);
   return (tree, file) => {
     const label = labelFor(file);
+    const separator = separatorFor(file);
     visit(tree, 'element', (node, index, parent) => {
       // Already wrapped (the plugin ran twice): a table nested in it scrolls with its outer table.
       if (node.tagName === 'div' && hasClass(node, tableScrollClass)) return SKIP;
@@ -83,7 +87,7 @@ export function rehypeTableScroll(options: TableScrollOptions): (tree: Root, fil
           className: [tableScrollClass],
           role: 'group',
           tabIndex: 0,
-          ariaLabel: summary === undefined ? label : `${label}: ${summary}`,
+          ariaLabel: summary === undefined ? label : `${label}${separator}${summary}`,
         },
         [node],
       );

@@ -5,8 +5,9 @@ import { longestHighlightedLine, rehypeCodeBlocks } from '#plugins/rehype-code-b
 import { elementsOf, render, renderWithAstro, textOf } from './render.ts';
 
 const labels = { en: 'Code', zh: '代码' };
+const separators = { en: ': ', zh: '：' };
 const code = (markdown: string, language = 'en'): Promise<string> =>
-  render(markdown, { language, plugins: [rehypeRaw, [rehypeCodeBlocks, { labels }]] });
+  render(markdown, { language, plugins: [rehypeRaw, [rehypeCodeBlocks, { labels, separators }]] });
 
 const pres = (html: string): Element[] => elementsOf(html).filter((e) => e.tagName === 'pre');
 /** The token spans of a highlighted block (those that carry colours). */
@@ -60,7 +61,7 @@ describe('rehypeCodeBlocks', () => {
       translate: 'no',
     });
     const zh = pres(await code('```sh\necho 你好\n```', 'zh'))[0]!;
-    expect(zh.properties).toMatchObject({ ariaLabel: '代码: Shell', dataLabel: 'Shell' });
+    expect(zh.properties).toMatchObject({ ariaLabel: '代码：Shell', dataLabel: 'Shell' });
     // An article in a language without a label falls back to the first.
     expect(pres(await code('```go\nfunc main() {}\n```', 'fr'))[0]?.properties['ariaLabel']).toBe('Code: Go');
   });

@@ -4,8 +4,9 @@ import { rehypeHeadingAnchors } from '#plugins/rehype-heading-anchors.ts';
 import { render } from './render.ts';
 
 const labels = { en: 'Link to this section', zh: '本节链接' };
+const separators = { en: ': ', zh: '：' };
 const anchors = (markdown: string, language = 'en'): Promise<string> =>
-  render(markdown, { language, plugins: [rehypeRaw, [rehypeHeadingAnchors, { labels }]] });
+  render(markdown, { language, plugins: [rehypeRaw, [rehypeHeadingAnchors, { labels, separators }]] });
 
 describe('rehypeHeadingAnchors', () => {
   it('wraps a heading with its self-link in the Starlight pattern', async () => {
@@ -20,7 +21,7 @@ describe('rehypeHeadingAnchors', () => {
     expect(await anchors('### 来自政府、企业和机构的专家', 'zh')).toBe(
       '<div class="heading-wrapper level-h3"><h3 id="来自政府企业和机构的专家">来自政府、企业和机构的专家</h3>' +
         '<a class="heading-anchor" href="#来自政府企业和机构的专家" data-pagefind-ignore="all"><span aria-hidden="true">#</span>' +
-        '<span class="sr-only">本节链接: 来自政府、企业和机构的专家</span></a></div>',
+        '<span class="sr-only">本节链接：来自政府、企业和机构的专家</span></a></div>',
     );
   });
 

@@ -4,8 +4,9 @@ import { rehypeTableScroll } from '#plugins/rehype-table-scroll.ts';
 import { elementsOf, render } from './render.ts';
 
 const labels = { en: 'Table', zh: '表格' };
+const separators = { en: ': ', zh: '：' };
 const tables = (markdown: string, language = 'en'): Promise<string> =>
-  render(markdown, { language, plugins: [rehypeRaw, [rehypeTableScroll, { labels }]] });
+  render(markdown, { language, plugins: [rehypeRaw, [rehypeTableScroll, { labels, separators }]] });
 
 const gfm = '| Field | 2021 | 2022 |\n| --- | --: | --: |\n| Transport | 6,200 | 6,150 |';
 
@@ -23,7 +24,13 @@ describe('rehypeTableScroll', () => {
       '<table><caption>\n  专利申请  按领域\n</caption><tr><th>领域</th></tr><tr><td>交通</td></tr></table>',
       'zh',
     );
-    expect(html).toContain('<div class="table-scroll" role="group" tabindex="0" aria-label="表格: 专利申请 按领域">');
+    expect(html).toContain('<div class="table-scroll" role="group" tabindex="0" aria-label="表格：专利申请 按领域">');
+    // Without separators, the ASCII form.
+    const plain = await render('<table><caption>专利</caption><tr><td>1</td></tr></table>', {
+      language: 'zh',
+      plugins: [rehypeRaw, [rehypeTableScroll, { labels }]],
+    });
+    expect(plain).toContain('aria-label="表格: 专利"');
   });
 
   it('uses the bare label for a table without caption or headings, and the first label for other languages', async () => {
@@ -55,6 +62,6 @@ describe('rehypeTableScroll', () => {
 describe('rehypeTableScroll in the article pipeline', () => {
   it('wraps Markdown tables in every article', async () => {
     const html = await render(gfm, { language: 'zh' });
-    expect(html).toContain('<div class="table-scroll" role="group" tabindex="0" aria-label="表格: Field, 2021, 2022">');
+    expect(html).toContain('<div class="table-scroll" role="group" tabindex="0" aria-label="表格：Field, 2021, 2022">');
   });
 });

@@ -72,7 +72,7 @@ describe('custom heading ids through the article pipeline', () => {
       language: 'zh',
     });
     expect(headingIds(html)).toEqual(['r', 'closed', '成果']);
-    expect(html).toContain('本节链接: 会议成果');
+    expect(html).toContain('本节链接：会议成果');
   });
 
   it('leaves an escaped brace, an invalid id and a heading of only an id as the editor wrote them', async () => {
