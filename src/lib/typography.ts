@@ -175,11 +175,25 @@ export interface ShownArticleText {
   readonly summary: string;
   readonly cover?:
     { readonly alt: string; readonly caption?: string | undefined; readonly credit?: string | undefined } | undefined;
+  /** Speakers: ids (references) or `{ id, role }`, whose role the story page shows. */
+  readonly speakers?: readonly unknown[] | undefined;
+  /** Corrections, whose text the article, feeds and JSON-LD show. */
+  readonly corrections?: readonly { readonly text: string }[] | undefined;
 }
 
-/** `data` with its shown prose typeset (title, summary, cover alt text, caption, credit); the rest as is. */
+/** A speaker entry with its story role typeset; an entry without a role as it is. */
+function typesetRole(entry: unknown): unknown {
+  if (entry === null || typeof entry !== 'object' || !('role' in entry)) return entry;
+  const { role } = entry as { readonly role?: unknown };
+  return typeof role === 'string' ? { ...entry, role: typeset(role) } : entry;
+}
+
+/**
+ * `data` with its shown prose typeset (title, summary, cover alt text, caption, credit, speakers'
+ * story roles, correction texts); the rest as is.
+ */
 export function typesetArticleText<D extends ShownArticleText>(data: D): D {
-  const { cover } = data;
+  const { cover, speakers, corrections } = data;
   return {
     ...data,
     title: typeset(data.title),
@@ -192,5 +206,7 @@ export function typesetArticleText<D extends ShownArticleText>(data: D): D {
         ...(cover.credit !== undefined && { credit: typeset(cover.credit) }),
       },
     }),
+    ...(speakers && { speakers: speakers.map(typesetRole) }),
+    ...(corrections && { corrections: corrections.map((c) => ({ ...c, text: typeset(c.text) })) }),
   };
 }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { en } from '#i18n/en.ts';
 import { zh } from '#i18n/zh.ts';
-import { educate, typeset } from '#lib/typography.ts';
+import { educate, typeset, typesetArticleText } from '#lib/typography.ts';
 
 describe('typeset: English', () => {
   it('curls quotes and apostrophes, and makes dashes and ellipses', () => {
@@ -112,5 +112,27 @@ describe('templates', () => {
     );
     // Labels with values go through the dictionaries' own `labelled` ("Also in: ", "其他语言：").
     expect(bad).toEqual([]);
+  });
+});
+
+describe('typesetArticleText', () => {
+  it('typesets speakers’ story roles and correction texts as well as titles, and leaves ids alone', () => {
+    const data = typesetArticleText({
+      title: '产权组织在2024中关村论坛举办平行论坛,介绍创新',
+      summary: 'WIPO\'s "new" forum',
+      speakers: [
+        { collection: 'speakers', id: 'wang-binying' },
+        { id: 'chen-li', role: '主任(北京)' },
+      ],
+      corrections: [{ date: '2024-05-01', text: '此前误写为"副主任":现已更正' }],
+      language: 'zh',
+    });
+    expect(data.title).toBe('产权组织在2024中关村论坛举办平行论坛，介绍创新');
+    expect(data.speakers).toEqual([
+      { collection: 'speakers', id: 'wang-binying' },
+      { id: 'chen-li', role: '主任（北京）' },
+    ]);
+    expect(data.corrections).toEqual([{ date: '2024-05-01', text: '此前误写为\u201c副主任\u201d：现已更正' }]);
+    expect(data.language).toBe('zh');
   });
 });
