@@ -212,8 +212,10 @@ describe('npm run changes, in a real git repository', () => {
         url: null,
         movedFrom: null,
         movedTo: null,
+        alias: null,
       })),
       assets: [],
+      translations: null,
     },
     {
       story: FORUM.story,
@@ -230,9 +232,27 @@ describe('npm run changes, in a real git repository', () => {
           url: url(`en/${FORUM.story}/`),
           movedFrom: null,
           movedTo: null,
+          alias: null,
         },
       ],
       assets: [],
+      // The revision leaves the Chinese translation, which inherits the date, behind.
+      translations: {
+        primary: 'en',
+        languages: ['en', 'zh'],
+        missing: [],
+        stale: [
+          {
+            language: 'zh',
+            file: `content/articles/${FORUM.story}/zh.md`,
+            changed: FORUM.date,
+            changedFrom: 'inherited date',
+            primary: 'en',
+            primaryChanged: '2024-05-03',
+            primaryChangedFrom: 'updated',
+          },
+        ],
+      },
     },
     {
       story: '2024/new-story',
@@ -249,6 +269,7 @@ describe('npm run changes, in a real git repository', () => {
           url: url('en/2024/new-story/'),
           movedFrom: null,
           movedTo: null,
+          alias: null,
         },
         {
           language: 'zh',
@@ -259,9 +280,11 @@ describe('npm run changes, in a real git repository', () => {
           url: null,
           movedFrom: null,
           movedTo: null,
+          alias: null,
         },
       ],
       assets: [],
+      translations: { primary: 'en', languages: ['en', 'zh'], missing: [], stale: [] },
     },
   ];
   const expectedRegistry = [
@@ -331,6 +354,13 @@ describe('npm run changes, in a real git repository', () => {
         `| \`${FORUM.story}\` | en | modified | ${FORUM.title} | [preview](<https://preview.example.org/previews/pr-7/en/${FORUM.story}/>) |`,
         '| `2024/new-story` (new story) | en | added | Pipes \\| \\<script\\>alert\\(1\\)\\<\\/script\\> \\[x\\]\\(javascript\\:alert\\(1\\)\\) \\*\\*b\\*\\* \\`c\\` \\@team | [preview](<https://preview.example.org/previews/pr-7/en/2024/new-story/>) |',
         '| `2024/new-story` (new story) | zh | added (draft, not published) | 新故事 | — |',
+        '',
+        '### Translations',
+        '',
+        '| Story | Languages | Missing | Stale translations |',
+        '| --- | --- | --- | --- |',
+        `| \`${FORUM.story}\` | en (primary), zh | — | zh: en updated 2024-05-03, zh inherits the date ${FORUM.date} |`,
+        '| `2024/new-story` | en (primary), zh | — | — |',
         '',
         '### Registry',
         '',

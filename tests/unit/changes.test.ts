@@ -132,8 +132,11 @@ describe('a pull request touching stories, the registry and other files', () => 
     movedFrom: null,
     movedTo: null,
     title: null,
+    alias: null,
     ...v,
   });
+  /** The translation status of a story in English and Chinese whose dates were not read (none is stale). */
+  const bothLanguages = { primary: 'en', languages: ['en', 'zh'], missing: [], stale: [] };
 
   it('plans to read head versions of touched stories and base versions of removed files', () => {
     expect(planReads(changes, headArticles, 'content', ['en', 'zh'])).toEqual({
@@ -174,6 +177,7 @@ describe('a pull request touching stories, the registry and other files', () => 
           }),
         ],
         assets: [],
+        translations: null,
       },
       {
         story: '2024/ip-forum',
@@ -190,6 +194,7 @@ describe('a pull request touching stories, the registry and other files', () => 
           }),
         ],
         assets: [],
+        translations: bothLanguages,
       },
       {
         story: '2024/moved-story',
@@ -204,9 +209,12 @@ describe('a pull request touching stories, the registry and other files', () => 
             title: 'Moved',
             url: url('en/2024/moved-story/'),
             movedFrom: 'content/articles/2023/moved/en.md',
+            // Nothing is left at the old address, and the new file has no aliases yet.
+            alias: { alias: '/en/2023/moved/', state: 'add', line: 'aliases: [/en/2023/moved/]' },
           }),
         ],
         assets: [],
+        translations: { primary: 'en', languages: ['en'], missing: ['zh'], stale: [] },
       },
       {
         story: '2024/new-story',
@@ -230,6 +238,7 @@ describe('a pull request touching stories, the registry and other files', () => 
           }),
         ],
         assets: [],
+        translations: bothLanguages,
       },
       {
         story: '2024/old-story',
@@ -251,6 +260,7 @@ describe('a pull request touching stories, the registry and other files', () => 
           }),
         ],
         assets: [],
+        translations: null,
       },
       {
         story: '2024/photo-story',
@@ -274,6 +284,7 @@ describe('a pull request touching stories, the registry and other files', () => 
           }),
         ],
         assets: [{ file: 'content/articles/2024/photo-story/cover.jpg', status: 'added' }],
+        translations: bothLanguages,
       },
     ]);
   });
@@ -348,7 +359,7 @@ describe('a pull request touching stories, the registry and other files', () => 
         // The old file's title was not read (say, unreadable at the merge base).
         '| `2023/moved` (story removed) | en | removed (moved to `2024/moved-story`) | *(no title)* | — |',
         '| `2024/ip-forum` | en | modified | IP forum | [preview](<https://preview.example.org/previews/pr-42/en/2024/ip-forum/>) |',
-        '| `2024/moved-story` (new story) | en | added (moved from `2023/moved`) | Moved | [preview](<https://preview.example.org/previews/pr-42/en/2024/moved-story/>) |',
+        '| `2024/moved-story` (new story) | en | added (moved from `2023/moved`) (old address lost: add `aliases: [/en/2023/moved/]` to its file) | Moved | [preview](<https://preview.example.org/previews/pr-42/en/2024/moved-story/>) |',
         `| \`2024/new-story\` (new story) | en | added | ${hostileCell} | [preview](<https://preview.example.org/previews/pr-42/en/2024/new-story/>) |`,
         '| `2024/new-story` (new story) | zh | added (draft, not published) | 新故事 | — |',
         '| `2024/old-story` (story removed) | en | removed | Old story | — |',
@@ -356,6 +367,15 @@ describe('a pull request touching stories, the registry and other files', () => 
         '| `2024/photo-story` | en | unchanged (files beside it changed) | Photo story | [preview](<https://preview.example.org/previews/pr-42/en/2024/photo-story/>) |',
         '| `2024/photo-story` | zh | unchanged (files beside it changed) | 图片故事 | [preview](<https://preview.example.org/previews/pr-42/zh/2024/photo-story/>) |',
         '| `2024/photo-story` | — | file added | `content/articles/2024/photo-story/cover.jpg` | — |',
+        '',
+        '### Translations',
+        '',
+        '| Story | Languages | Missing | Stale translations |',
+        '| --- | --- | --- | --- |',
+        '| `2024/ip-forum` | en (primary), zh | — | — |',
+        '| `2024/moved-story` | en | zh | — |',
+        '| `2024/new-story` | en (primary), zh | — | — |',
+        '| `2024/photo-story` | en (primary), zh | — | — |',
         '',
         '### Registry',
         '',
@@ -384,7 +404,7 @@ describe('a pull request touching stories, the registry and other files', () => 
       ].join('\n'),
     );
     // Every row has exactly the table's cells: no `|` of the title escaped its cell.
-    const rows = markdown.split('\n').filter((line) => line.startsWith('| `2024/new-story`'));
+    const rows = markdown.split('\n').filter((line) => line.startsWith('| `2024/new-story` (new story)'));
     for (const row of rows) expect(row.split(/(?<!\\)\|/).length).toBe(7);
   });
 
@@ -402,6 +422,7 @@ describe('a pull request touching stories, the registry and other files', () => 
         '    en  removed (moved to 2024/moved-story)  -  (no title)',
         '  2024/ip-forum  changed',
         '    en  modified  https://preview.example.org/previews/pr-42/en/2024/ip-forum/  IP forum',
+        '    translations: en (primary), zh; missing: none; stale: none',
         '',
         'Registry: 1 registry entry (1 modified)',
         '  speaker  modified  wang-binying  Wang Binying',
@@ -459,7 +480,15 @@ describe('a pull request touching stories, the registry and other files', () => 
       'problems',
       'problemsElsewhere',
     ]);
-    expect(Object.keys(data.stories[0])).toEqual(['story', 'year', 'slug', 'status', 'versions', 'assets']);
+    expect(Object.keys(data.stories[0])).toEqual([
+      'story',
+      'year',
+      'slug',
+      'status',
+      'versions',
+      'assets',
+      'translations',
+    ]);
     expect(Object.keys(data.stories[0].versions[0])).toEqual([
       'language',
       'status',
@@ -469,6 +498,7 @@ describe('a pull request touching stories, the registry and other files', () => 
       'url',
       'movedFrom',
       'movedTo',
+      'alias',
     ]);
     expect(data.stories).toEqual(summary.stories);
     expect(data.problems).toEqual(summary.problems);

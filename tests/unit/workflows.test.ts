@@ -246,13 +246,29 @@ describe.each(WORKFLOWS)('%s', (file) => {
     }
   });
 
-  it('gives its token read access at most', () => {
+  it('gives its token read access at most, and write access to pull requests only where no project code runs', () => {
     // Unset permissions mean the repository's default, which may be write-all.
     expect(wf.permissions, 'top-level permissions').toBeDefined();
     const grants = [wf.permissions, ...Object.values(wf.jobs).map((job) => job.permissions)].flatMap((p) =>
-      p === undefined ? [] : typeof p === 'string' ? [p] : Object.values(p),
+      p === undefined
+        ? []
+        : typeof p === 'string'
+          ? [p]
+          : Object.entries(p).map(([scope, grant]) => `${scope}: ${grant}`),
     );
-    for (const grant of grants) expect(['read', 'none', 'read-all']).toContain(grant);
+    for (const grant of grants) {
+      if (grant === 'pull-requests: write') continue;
+      expect(['read', 'none', 'read-all']).toContain(grant.replace(/^[\w-]+: /, ''));
+    }
+    // A job that may write to pull requests runs none of the pull request's code.
+    for (const [name, job] of Object.entries(wf.jobs)) {
+      if (typeof job.permissions !== 'object' || job.permissions['pull-requests'] !== 'write') continue;
+      expect(Object.keys(job.permissions), `job ${name}`).toEqual(['pull-requests']);
+      for (const step of job.steps) {
+        expect(uses('actions/checkout')(step), `job ${name}`).toBe(false);
+        expect(step.run ?? '', `job ${name}`).not.toMatch(/\b(npm|npx|node)\b/);
+      }
+    }
   });
 
   it('keeps secrets out of the jobs that run project code, and fork code away from secrets', () => {
@@ -321,13 +337,11 @@ describe.each(WORKFLOWS)('%s', (file) => {
     }
   });
 
-  it('uploads the folder the build writes, and fails when it is missing', () => {
+  it('uploads the folder the build writes, and fails when an upload is missing', () => {
     const uploads = allSteps(wf).filter(([, s]) => uses('actions/upload-artifact')(s));
-    expect(uploads.length).toBeGreaterThan(0);
-    for (const [, step] of uploads) {
-      expect(String(step.with?.['path']).replace(/\/$/, '')).toBe(buildDefaults.outDir);
-      expect(step.with?.['if-no-files-found']).toBe('error');
-    }
+    const paths = uploads.map(([, step]) => String(step.with?.['path']).replace(/\/$/, ''));
+    expect(paths).toContain(buildDefaults.outDir);
+    for (const [, step] of uploads) expect(step.with?.['if-no-files-found']).toBe('error');
   });
 
   it('builds for a base path that starts and ends with "/"', () => {

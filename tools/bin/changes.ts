@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // `npm run changes -- --base <ref>`: what a pull request does to the archive: stories added, changed
-// and removed (per language, with preview URLs), registry entries, and the checker's problems in the
-// changed files. `--markdown` writes a summary for $GITHUB_STEP_SUMMARY. Information only: exit 0,
+// and removed (per language, with preview URLs), their translation status, the alias a moved story
+// needs, registry entries, and the checker's problems in the changed files. `--markdown` writes a
+// summary for $GITHUB_STEP_SUMMARY, `--comment` the preview workflow's pull-request comment
+// (tools/changes/comment.ts). Information only: exit 0,
 // or 2 on a usage error (unknown option, unknown ref, not a git repository, no content folder).
 // The git commands, the reading of files and the summary are in tools/changes/.
 import { realpath, stat } from 'node:fs/promises';
@@ -9,6 +11,7 @@ import path from 'node:path';
 import { checkContent } from '#pipeline/check/checker.ts';
 import type { Problem } from '#pipeline/check/problems.ts';
 import { articlesAt, contentChangesBetween, mergeBaseOf, repositoryRoot, resolveCommit } from '#tools/changes/git.ts';
+import { changesComment, COMMENT_MARKER } from '#tools/changes/comment.ts';
 import { changesJson } from '#tools/changes/json.ts';
 import { changesMarkdown } from '#tools/changes/markdown.ts';
 import { planReads, readFacts } from '#tools/changes/read.ts';
@@ -21,17 +24,19 @@ import { parseCommandLine, usageError as exitWithUsageError } from '#tools/lib/c
 import { buildSettings } from '#lib/environment.ts';
 
 const HELP = `Usage: npm run changes -- --base <ref> [--head <ref>] [--content <folder>]
-                           [--site-url <url>] [--base-path <path>] [--json | --markdown]
+                           [--site-url <url>] [--base-path <path>] [--json | --markdown | --comment]
 
 Lists what the commits from <base> to <head> do to the content folder, like a pull request does:
 compares the merge base of <base> and <head> with <head> (git diff <base>...<head>), and shows
   - stories added, changed or removed, per language, with the title and the preview URL of each
-    version (removed versions and drafts have no page, so no URL);
+    version (removed versions and drafts have no page, so no URL), and the translation status of
+    each (languages it has and lacks, stale translations, as npm run status counts them);
   - speakers, organisations, events and tags added, changed or removed;
   - the content checker's errors and warnings in the changed files (the checker reads the working
     tree, so it runs only when <head> is the checked-out commit).
 A renamed file is shown as removed at its old path and added at its new one ("moved from/to"):
-a story that moves folder changes its URL; add the old path to its aliases to keep links working.
+a story that moves folder changes its URL, so the new file needs its old address as an alias; the
+exact "aliases:" line to add is shown, or "alias present" when the file has it.
 Exits 0 (this is information; npm run check is the gate), 2 on a usage error.
 
   --base <ref>        the branch the change goes into, e.g. origin/main (required)
@@ -41,6 +46,8 @@ Exits 0 (this is information; npm run check is the gate), 2 on a usage error.
   --base-path <path>  the preview's base path, e.g. /previews/pr-42/ (default: $BASE_PATH, else /)
   --json              print the changes as JSON (stable key order)
   --markdown          print a GitHub Markdown summary, e.g. >> "$GITHUB_STEP_SUMMARY"
+  --comment           print the pull-request comment: Markdown under GitHub's 65,536-character
+                      limit, its first line the marker ${COMMENT_MARKER}
   --help              show this help`;
 
 /** Prints a usage error and exits 2. */
@@ -59,13 +66,16 @@ const { values, positionals } = parseCommandLine('changes', HELP, () =>
       'base-path': { type: 'string' },
       json: { type: 'boolean', default: false },
       markdown: { type: 'boolean', default: false },
+      comment: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
   }),
 );
 if (positionals.length > 0) usageError(`unexpected argument "${positionals[0] ?? ''}"`);
 if (values.base === undefined || values.base === '') usageError('--base <ref> is required, e.g. --base origin/main');
-if (values.json && values.markdown) usageError('choose one of --json and --markdown');
+if ([values.json, values.markdown, values.comment].filter(Boolean).length > 1) {
+  usageError('choose one of --json, --markdown and --comment');
+}
 // Refs come from CI templates; one starting with "-" would be read by git as an option.
 for (const [name, ref] of [
   ['--base', values.base],
@@ -148,6 +158,8 @@ if (values.json) {
   console.log(changesJson(summary, { base: values.base, head: values.head, mergeBase, siteUrl, basePath, checked }));
 } else if (values.markdown) {
   console.log(changesMarkdown(summary, render));
+} else if (values.comment) {
+  console.log(changesComment(summary, { ...render, headCommit }));
 } else {
   console.log(changesText(summary, { ...render, range: `${values.base}...${values.head}` }));
 }

@@ -39,8 +39,23 @@ export function changesJson(changes: ContentChanges, meta: JsonMeta): string {
         url: v.url,
         movedFrom: v.movedFrom,
         movedTo: v.movedTo,
+        alias: v.alias && { alias: v.alias.alias, state: v.alias.state, line: v.alias.line },
       })),
       assets: s.assets.map((a) => ({ file: a.file, status: a.status })),
+      translations: s.translations && {
+        primary: s.translations.primary,
+        languages: s.translations.languages,
+        missing: s.translations.missing,
+        stale: s.translations.stale.map((t) => ({
+          language: t.language,
+          file: t.file,
+          changed: t.changed,
+          changedFrom: t.changedFrom,
+          primary: t.primary,
+          primaryChanged: t.primaryChanged,
+          primaryChangedFrom: t.primaryChangedFrom,
+        })),
+      },
     })),
     registry: changes.registry.map((r) => ({
       collection: r.collection,

@@ -1,10 +1,12 @@
 /**
  * What `npm run changes` finds, as data: the stories, registry entries and other files a change
- * touches, and the checker's problems in them. `summariseChanges` (summary.ts) builds it; the JSON,
- * Markdown and text renderers read it.
+ * touches, the translation status of those stories, what a moved story needs to keep its old
+ * address, and the checker's problems in them. `summariseChanges` (summary.ts) builds it; the JSON,
+ * Markdown, text and pull-request comment renderers read it.
  */
 import type { Problem } from '#pipeline/check/problems.ts';
 import type { CollectionName } from '#schemas/common.ts';
+import type { StaleTranslation } from '#tools/authoring/translation-status.ts';
 import type { FileStatus } from './name-status.ts';
 
 /** How one language version of a story changed. */
@@ -28,6 +30,44 @@ export interface VersionChange {
   readonly movedFrom: string | null;
   /** For a moved file: the path it went to. */
   readonly movedTo: string | null;
+  /** For a version moved from another story folder or language: what keeps its old address working. */
+  readonly alias: AliasHint | null;
+}
+
+/**
+ * A moved version's old address and what the new file needs for it. An alias is a path from the
+ * site root without the base path (`/en/2023/old-slug/`), listed in the new file's `aliases`
+ * (src/lib/aliases.ts reads it; the build writes a redirect from it to the new page).
+ */
+export interface AliasHint {
+  /** The old page's address, as an alias is written: `/en/2023/old-slug/`. */
+  readonly alias: string;
+  /**
+   * `present`: the new file lists it (after normalisation) already; `add`: it must, as `line` says;
+   * `taken`: versions still in the old story folder own that address, so it cannot be an alias;
+   * `unpublished`: the old version was a draft, so there is no old page to keep.
+   */
+  readonly state: 'present' | 'add' | 'taken' | 'unpublished';
+  /** For `add`: the exact `aliases:` line for the new file, with the aliases it has kept first. */
+  readonly line: string | null;
+}
+
+/** A translation older than its story's primary file, as `npm run status` reports it. */
+export type StaleVersion = Pick<
+  StaleTranslation,
+  'language' | 'file' | 'changed' | 'changedFrom' | 'primary' | 'primaryChanged' | 'primaryChangedFrom'
+>;
+
+/** The translation status of a story at the head commit (tools/authoring/translation-status.ts's rule). */
+export interface StoryTranslations {
+  /** The language of the primary file, whose facts translations inherit. */
+  readonly primary: string | null;
+  /** The configured languages it has, in locale order. */
+  readonly languages: string[];
+  /** The configured languages it lacks, in locale order. */
+  readonly missing: string[];
+  /** Its translations that are older than the primary file, in locale order. */
+  readonly stale: StaleVersion[];
 }
 
 /** A changed file beside a story's articles (an image). */
@@ -52,6 +92,8 @@ export interface StoryChange {
   readonly versions: VersionChange[];
   /** Changed files beside the articles, by path. */
   readonly assets: AssetChange[];
+  /** Its translation status at the head commit; null for a removed story. */
+  readonly translations: StoryTranslations | null;
 }
 
 /** A registry entry (speaker, organisation, event, tag) the change touches. */

@@ -1,12 +1,13 @@
 /**
  * Reading the two commits' content for `npm run changes`: which changed files are worth opening
  * (articles and registry entries, at the head commit, or at the merge base when removed), and what
- * a summary shows of each (a headline or an entry's name, and whether an article is a draft), read
- * with the checker's decoding and YAML parser.
+ * a summary shows of each (a headline or an entry's name, whether an article is a draft, its dates
+ * for the translation status, its aliases for a moved story), read with the checker's decoding and
+ * YAML parser.
  */
-import { readArticleFacts, type ReadConfig } from '#tools/authoring/status.ts';
+import { readArticleFacts, type ArticleFacts, type ReadConfig } from '#tools/authoring/status.ts';
 import { classifyContentPath } from '#pipeline/check/layout.ts';
-import { decodeUtf8 } from '#lib/source.ts';
+import { decodeUtf8, splitFrontmatter } from '#lib/source.ts';
 import { parseYaml } from '#lib/yaml.ts';
 import { readAt } from './git.ts';
 import type { FileChange } from './name-status.ts';
@@ -50,6 +51,31 @@ export interface FileFacts {
   readonly title: string | undefined;
   /** Whether an article is a draft (never published, so it has no preview page). */
   readonly draft: boolean;
+  /** An article's own dates, as `npm run status` reads them (absent for registry entries). */
+  readonly dates?: ArticleDates;
+  /** An article's `aliases` as written (the strings of the list; absent for registry entries). */
+  readonly aliases?: readonly string[];
+}
+
+/** The dates of an article that its translation status depends on. */
+export type ArticleDates = Pick<ArticleFacts, 'date' | 'updated' | 'datesKnown'>;
+
+/**
+ * The `aliases` an article lists, as written: the strings of the frontmatter's list, none when the
+ * file or the field cannot be read (the checker reports that). Read apart from the status facts,
+ * which do not need them, with the same decoding, frontmatter split and YAML parser.
+ */
+export function articleAliases(bytes: Uint8Array): string[] {
+  const decoded = decodeUtf8(bytes);
+  if (!decoded.ok) return [];
+  const split = splitFrontmatter(decoded.text);
+  if (!split.ok) return [];
+  const parsed = parseYaml(split.value.yaml);
+  if (!parsed.ok) return [];
+  const data = parsed.value.data;
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) return [];
+  const aliases = (data as Record<string, unknown>)['aliases'];
+  return Array.isArray(aliases) ? aliases.filter((a): a is string => typeof a === 'string') : [];
 }
 
 /** The default-locale name of a registry entry (`name`, or `label` for tags), read like the checker does. */
@@ -97,8 +123,8 @@ export async function readFacts(plan: ReadPlan, source: FactsSource): Promise<Ma
       if (classifyContentPath(rel, locales).kind === 'entry') {
         facts.set(file, { title: registryEntryName(bytes, locales[0] ?? 'en'), draft: false });
       } else {
-        const { title, draft } = readArticleFacts(bytes, config);
-        facts.set(file, { title, draft });
+        const { title, draft, date, updated, datesKnown } = readArticleFacts(bytes, config);
+        facts.set(file, { title, draft, dates: { date, updated, datesKnown }, aliases: articleAliases(bytes) });
       }
     }
   }

@@ -1,8 +1,9 @@
 /**
  * The heart of `npm run changes`: turns the changed files of the content folder into stories
- * (grouped per story and language, with preview URLs), registry entries and other files, and splits
- * the checker's problems into those in touched files and the rest. Pure: the command does the git
- * and file access (git.ts, read.ts) and hands the results in.
+ * (grouped per story and language, with preview URLs, the translation status of each story and the
+ * alias a moved version needs), registry entries and other files, and splits the checker's problems
+ * into those in touched files and the rest. Pure: the command does the git and file access (git.ts,
+ * read.ts) and hands the results in.
  */
 import type { Problem } from '#pipeline/check/problems.ts';
 import { classifyContentPath, REGISTRY_COLLECTIONS } from '#pipeline/check/layout.ts';
@@ -10,8 +11,10 @@ import { storyPath } from '#lib/paths.ts';
 import type { CollectionName } from '#schemas/common.ts';
 import type { AssetChange, ContentChanges, RegistryChange, StoryChange, VersionChange } from './model.ts';
 import type { FileChange } from './name-status.ts';
+import { aliasHint } from './aliases.ts';
 import { articleOf, assetStory, inContent } from './paths.ts';
 import type { FileFacts } from './read.ts';
+import { storyTranslations } from './translations.ts';
 
 /** What `summariseChanges` needs. */
 export interface SummaryInput {
@@ -55,8 +58,29 @@ interface Grouped {
 
 /** A language version of a story at the head commit. */
 interface HeadVersion {
+  readonly year: string;
+  readonly slug: string;
   readonly language: string;
   readonly file: string;
+}
+
+/** The alias hint of a version moved here from another story folder or language, else null. */
+function movedAlias(
+  v: VersionChange,
+  input: SummaryInput,
+  headByStory: ReadonlyMap<string, readonly HeadVersion[]>,
+): VersionChange['alias'] {
+  if (v.movedFrom === null) return null;
+  const from = articleOf(v.movedFrom, input.contentPrefix, input.locales);
+  const to = articleOf(v.file, input.contentPrefix, input.locales);
+  if (!from || !to) return null;
+  return aliasHint({
+    from,
+    to,
+    wasDraft: input.facts.get(v.movedFrom)?.draft ?? false,
+    oldStoryRemains: (headByStory.get(`${from.year}/${from.slug}`) ?? []).length > 0,
+    aliases: input.facts.get(v.file)?.aliases ?? [],
+  });
 }
 
 /** Groups changed files into stories, registry entries and other files, with preview URLs. */
@@ -64,11 +88,22 @@ export function summariseChanges(input: SummaryInput): ContentChanges {
   const urlOf = previewUrls(input.siteUrl, input.basePath);
   const grouped = groupChanges(input, urlOf);
   const headByStory = headVersionsByStory(input.headArticles, input.contentPrefix, input.locales);
+  const keys = [...grouped.stories.keys()].sort(byString);
+  const translations = storyTranslations(
+    keys.flatMap((key) => headByStory.get(key) ?? []),
+    input.facts,
+    input.locales,
+  );
   const stories: StoryChange[] = [];
-  for (const key of [...grouped.stories.keys()].sort(byString)) {
+  for (const key of keys) {
     const atHead = headByStory.get(key) ?? [];
     for (const { file } of atHead) grouped.touchedFiles.add(file);
-    stories.push(completeStory(key, grouped.stories.get(key)!, atHead, input, urlOf));
+    const story = completeStory(key, grouped.stories.get(key)!, atHead, input, urlOf);
+    stories.push({
+      ...story,
+      versions: story.versions.map((v) => ({ ...v, alias: movedAlias(v, input, headByStory) })),
+      translations: story.status === 'removed' ? null : (translations.get(key) ?? null),
+    });
   }
   return {
     stories,
@@ -114,6 +149,7 @@ function groupChanges(input: SummaryInput, urlOf: UrlOf): Grouped {
         url: published ? urlOf(kind.year, kind.slug, kind.language) : null,
         movedFrom: c.movedFrom ?? null,
         movedTo: c.movedTo ?? null,
+        alias: null,
       });
     } else if (kind.kind === 'entry') {
       registry.push({
@@ -145,7 +181,7 @@ function headVersionsByStory(
     const a = articleOf(file, contentPrefix, locales);
     if (!a) continue;
     const key = `${a.year}/${a.slug}`;
-    byStory.set(key, [...(byStory.get(key) ?? []), { language: a.language, file }]);
+    byStory.set(key, [...(byStory.get(key) ?? []), { year: a.year, slug: a.slug, language: a.language, file }]);
   }
   return byStory;
 }
@@ -161,7 +197,7 @@ function completeStory(
   atHead: readonly HeadVersion[],
   input: SummaryInput,
   urlOf: UrlOf,
-): StoryChange {
+): Omit<StoryChange, 'translations'> {
   const [year = '', slug = ''] = key.split('/');
   if (draft.assets.length > 0) {
     for (const { language, file } of atHead) {
@@ -176,6 +212,7 @@ function completeStory(
         url: fact?.draft ? null : urlOf(year, slug, language),
         movedFrom: null,
         movedTo: null,
+        alias: null,
       });
     }
   }

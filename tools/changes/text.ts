@@ -1,6 +1,14 @@
 /** The plain-text summary `npm run changes` prints in a terminal. */
 import type { ContentChanges, VersionChange } from './model.ts';
-import { plural, registryCounts, SINGULAR, storyCounts, versionNotes, type RenderOptions } from './wording.ts';
+import {
+  plural,
+  registryCounts,
+  SINGULAR,
+  storyCounts,
+  translationParts,
+  versionNotes,
+  type RenderOptions,
+} from './wording.ts';
 
 /** How a version's change reads: `added`, `removed (moved to 2024/new)`, `unchanged (files beside it changed)`. */
 function describeVersion(v: VersionChange, contentPrefix: string, locales: readonly string[]): string {
@@ -43,6 +51,12 @@ export function changesText(changes: ContentChanges, options: RenderOptions & { 
         ),
       );
       for (const a of s.assets) out.push(`    ${a.status} ${a.file}`);
+      if (s.translations) {
+        const t = translationParts(s.translations);
+        out.push(
+          `    translations: ${t.languages || 'none'}; missing: ${t.missing || 'none'}; stale: ${t.stale || 'none'}`,
+        );
+      }
     }
   }
   if (changes.registry.length > 0) {
