@@ -169,6 +169,34 @@ export function typeset(text: string): string {
   return educate(text, { previous: undefined, doubleOpen: false });
 }
 
+/**
+ * `value` with only the Chinese punctuation part of the rule applied (the same `widen` as
+ * {@link educate}: ASCII `, : ; ? ! ( )` touching Han become full width), and how many marks changed.
+ * For tools that write source files (`npm run import`): quotes, dashes and ellipses stay as written
+ * there, since the renderer typesets them on every build anyway.
+ */
+export function widenChinesePunctuation(value: string): { readonly text: string; readonly changed: number } {
+  let text = value;
+  let out = '';
+  let previous: string | undefined;
+  let changed = 0;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i] ?? '';
+    const wide = widen(text, i, previous);
+    if (wide) {
+      if (wide.trimBefore) out = out.trimEnd();
+      out += wide.char;
+      text = text.slice(0, i) + wide.char + text.slice(i + 1 + wide.skip);
+      previous = wide.char;
+      changed++;
+      continue;
+    }
+    out += char;
+    previous = char;
+  }
+  return { text: out, changed };
+}
+
 /** The prose of an article's frontmatter that pages, feeds, search and share cards show besides the body. */
 export interface ShownArticleText {
   readonly title: string;

@@ -20,7 +20,7 @@ const temporary: string[] = [];
 /** A story of the fixture with an en.md and a zh.md. */
 const TRANSLATED = '2024/bilateral-talks';
 /** The story folders the import makes of the release (named after its title, then its event), in order. */
-const IMPORTED = ['2024/wipo-china-ipr-stimulates-innovative-vitality', '2024/zgc-forum-2024'] as const;
+const IMPORTED = ['2024/wipo-china-ipr-stimulates-innovative-vitality', '2024/zgc-forum-2024-clusters'] as const;
 
 afterAll(async () => {
   for (const dir of temporary) {

@@ -236,7 +236,7 @@ describe('npm run import', () => {
   let first: ReturnType<typeof run>;
   const stories = [
     { folder: 'wipo-china-ipr-stimulates-innovative-vitality', language: 'en' },
-    { folder: 'zgc-forum-2024', language: 'zh' },
+    { folder: 'zgc-forum-2024-clusters', language: 'zh' },
     { folder: 'yu-zhongguo-guojia-zhishi-chanquan-ju', language: 'zh' },
   ];
   const fileOf = (i: number) =>
@@ -305,8 +305,9 @@ describe('npm run import', () => {
     const before = await readFile(fileOf(0), 'utf8');
     const again = run('import.ts', ['release.txt', '--content', 'content'], dir);
     expect(again.status).toBe(1);
+    // The archive has the stories (tests/integration/import-archive.test.ts tells more).
     expect(again.stderr).toContain(
-      'wipo-china-ipr-stimulates-innovative-vitality/en.md already exists: not overwritten. Add --force',
+      'is already in the archive: content/articles/2024/wipo-china-ipr-stimulates-innovative-vitality/en.md',
     );
     expect(again.stderr).toContain('Nothing was written.');
     expect(await readFile(fileOf(0), 'utf8')).toBe(before);
@@ -322,7 +323,7 @@ describe('npm run import', () => {
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(/Would import .*: 3 stories/);
     expect(result.stdout).toContain('薛澜 (story 2): add content/speakers/xue-lan.yaml');
-    expect(await exists(path.join(other, 'content/articles/2024/zgc-forum-2024'))).toBe(false);
+    expect(await exists(path.join(other, 'content/articles/2024/zgc-forum-2024-clusters'))).toBe(false);
   });
 
   it('explains a missing date and a wrong path', () => {

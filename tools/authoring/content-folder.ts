@@ -30,6 +30,8 @@ export interface RegistryEntry {
   readonly names: readonly { readonly locale: string; readonly text: string }[];
   /** The larger event or organisation (`partOf`, `parent`), if any. */
   readonly container?: string;
+  /** An event's theme per locale (`theme`), by which a release may name a parallel forum. */
+  readonly themes?: readonly { readonly locale: string; readonly text: string }[];
 }
 
 /** Every registry collection, by id. */
@@ -111,10 +113,12 @@ export async function readContentState(contentDir: string, locales: readonly str
         ...localized(data['short'], locales),
       ];
       const container = data[kind.collection === 'events' ? 'partOf' : 'parent'];
+      const themes = kind.collection === 'events' ? localized(data['theme'], locales) : [];
       registry[kind.collection].set(kind.id, {
         id: kind.id,
         names,
         ...(typeof container === 'string' ? { container } : {}),
+        ...(themes.length > 0 ? { themes } : {}),
       });
     }
   }

@@ -8,10 +8,18 @@
  *   found in "the most dynamic" and `Lin Xin` not in "Lin Xinyu"; spaces in a name match any run of
  *   whitespace and curly apostrophes match straight ones.
  * - Overlaps go to the longest match: 世界知识产权组织中国办事处 is the WIPO Office in China, not WIPO.
+ * - A part of a larger event (`partOf`: a parallel forum of a conference) is also named by its theme,
+ *   quoted with any punctuation (`以“集聚科技力量，引领城市发展”为主题`), but only in a text that names
+ *   the larger event too: releases call a parallel forum "this forum" and quote its theme.
+ *   {@link mainEvent} then files the story under the part, the most specific event.
+ * - A heading names an event in other words when most of its tokens are in the event's name
+ *   ({@link eventsInHeading}): `与中国国家知识产权局的双边会谈` names
+ *   `产权组织与中国国家知识产权局双边会谈（2024年4月）`.
  */
 import type { CollectionName } from '#schemas/common.ts';
 import type { Registry } from './content-folder.ts';
 import { personId } from '#pipeline/check/slug.ts';
+import { containment } from './text-similarity.ts';
 
 /** The collections whose names are looked for in text. */
 export type NamedCollection = Exclude<CollectionName, 'tags'>;
@@ -26,6 +34,8 @@ export interface NamePattern {
   readonly name: string;
   /** The compiled pattern. */
   readonly re: RegExp;
+  /** A theme pattern counts only when this event (the larger one) is named too. */
+  readonly requires?: string;
 }
 
 /** A name found in text. */
@@ -83,6 +93,18 @@ export function namePatterns(registry: Registry): NamePattern[] {
           : new RegExp(String.raw`(?<![\p{L}\p{N}])${source}(?![\p{L}\p{N}])`, 'gu');
         patterns.push({ collection, id: entry.id, name: text, re });
       }
+      if (collection !== 'events' || entry.container === undefined) continue;
+      for (const { text } of entry.themes ?? []) {
+        // Letters and digits as written, any short run of punctuation or space between them.
+        const words = text.match(/[\p{L}\p{N}]+/gu) ?? [];
+        if (words.join('').length < 6) continue;
+        const han = HAN.test(text);
+        const source = words.join(han ? String.raw`[^\p{L}\p{N}]{0,3}` : String.raw`[^\p{L}\p{N}]{1,3}`);
+        const re = han
+          ? new RegExp(source, 'gu')
+          : new RegExp(String.raw`(?<![\p{L}\p{N}])${source}(?![\p{L}\p{N}])`, 'giu');
+        patterns.push({ collection, id: entry.id, name: text, re, requires: entry.container });
+      }
     }
   }
   return patterns;
@@ -90,12 +112,24 @@ export function namePatterns(registry: Registry): NamePattern[] {
 
 /** Every registry name in `text`, longest first where they overlap, in text order. */
 export function findNames(text: string, patterns: readonly NamePattern[]): NameMatch[] {
-  const candidates: NameMatch[] = [];
+  const all: (NameMatch & { readonly requires?: string })[] = [];
   for (const p of patterns) {
     for (const m of text.matchAll(p.re)) {
-      candidates.push({ collection: p.collection, id: p.id, text: m[0], start: m.index, end: m.index + m[0].length });
+      all.push({
+        collection: p.collection,
+        id: p.id,
+        text: m[0],
+        start: m.index,
+        end: m.index + m[0].length,
+        ...(p.requires !== undefined ? { requires: p.requires } : {}),
+      });
     }
   }
+  // A theme names a part of an event only where the larger event is named by name.
+  const namedEvents = new Set(all.filter((c) => c.collection === 'events' && !c.requires).map((c) => c.id));
+  const candidates: NameMatch[] = all
+    .filter((c) => c.requires === undefined || namedEvents.has(c.requires))
+    .map((c) => ({ collection: c.collection, id: c.id, text: c.text, start: c.start, end: c.end }));
   candidates.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
   const chosen: NameMatch[] = [];
   for (const c of candidates) {
@@ -117,6 +151,41 @@ export function mainEvent(matches: readonly NameMatch[], registry: Registry): st
   const named = idsOf(matches, 'events');
   const containers = new Set(named.map((id) => registry.events.get(id)?.container).filter((c) => c !== undefined));
   return named.find((id) => !containers.has(id)) ?? named[0];
+}
+
+/** Whether two events are one, or one is part of the other (at any depth), by the registry's `partOf`. */
+export function relatedEvents(a: string, b: string, registry: Registry): boolean {
+  const chain = (id: string): string[] => {
+    const seen: string[] = [];
+    for (
+      let at: string | undefined = id;
+      at !== undefined && !seen.includes(at);
+      at = registry.events.get(at)?.container
+    ) {
+      seen.push(at);
+    }
+    return seen;
+  };
+  return chain(a).includes(b) || chain(b).includes(a);
+}
+
+/** How much of a heading must be in an event's name for the heading to name it (see the module comment). */
+export const HEADING_EVENT_CONTAINMENT = 0.8;
+
+/**
+ * The events a heading-like line names: by a registry name or theme as written, or in other words
+ * (at least {@link HEADING_EVENT_CONTAINMENT} of the heading's tokens, and at least 4 Chinese
+ * bigrams or 2 words, in one of the event's names).
+ */
+export function eventsInHeading(heading: string, patterns: readonly NamePattern[], registry: Registry): string[] {
+  const found = new Set(idsOf(findNames(heading, patterns), 'events'));
+  for (const entry of registry.events.values()) {
+    for (const { text } of entry.names) {
+      const { share, tokens } = containment(heading, text);
+      if (share >= HEADING_EVENT_CONTAINMENT && tokens >= (HAN.test(heading) ? 4 : 2)) found.add(entry.id);
+    }
+  }
+  return [...found];
 }
 
 // Titles before an English name: "Mr. Shen Changyu", "Dr Carsten Fink".

@@ -7,7 +7,9 @@
  * - inside a long run, a photo credit between sentences — `(Photo: ZGC Forum)`, `(图: WOC)` — stands on
  *   its own, and in Chinese text a space after a full stop (`。 `) is a lost paragraph break, as is a
  *   space after a short unpunctuated Chinese line (a heading: `…的双边会谈 阿莱曼…`);
- * - a heading-like line is short, has no closing punctuation, and is followed by text.
+ * - a heading-like line is short, has no closing punctuation, and is followed by text;
+ * - a line that is only a web address, or `Source: https://…` / `原文链接：https://…`, is the
+ *   address of the original publication (the story's `source`).
  */
 import { parseCredit } from '#plugins/rehype-figures.ts';
 import { parseReleaseDate } from './release-date.ts';
@@ -25,7 +27,8 @@ export type ReleaseBlock =
   | { readonly kind: 'heading'; readonly text: string; readonly language: string }
   | { readonly kind: 'paragraph'; readonly text: string; readonly language: string }
   | { readonly kind: 'credit'; readonly credit: string; readonly name: string }
-  | { readonly kind: 'date'; readonly text: string; readonly day: string };
+  | { readonly kind: 'date'; readonly text: string; readonly day: string }
+  | { readonly kind: 'source'; readonly text: string; readonly url: string };
 
 /** A photo credit: as written (`Photo: ZGC Forum`) and the name alone (`ZGC Forum`). */
 export interface PhotoCredit {
@@ -177,6 +180,23 @@ function cutBlock(block: string): Piece[] {
   return pieces;
 }
 
+// A source line: a web address alone, or after a label ("Source:", "原文链接："). "来源" and "source" are
+// also credit labels, so this is tried first, and only a whole line that is an address qualifies.
+const SOURCE_LINE =
+  /^(?:(?:source|original|original article|link|url|read more|原文链接|原文地址|原文|链接|来源|出处)\s*[:：]\s*)?<?(https?:\/\/[^\s<>]+?)>?$/iu;
+
+/** The web address a source line gives (`Source: https://…`), or undefined when the line is not one. */
+export function sourceUrl(line: string): string | undefined {
+  const m = SOURCE_LINE.exec(line.trim());
+  if (!m?.[1]) return undefined;
+  try {
+    const url = new URL(m[1]);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Cuts the release into classified blocks, in reading order. */
 export function releaseBlocks(raw: string, locales: readonly LanguageScripts[]): ReleaseBlock[] {
   const normalised = raw
@@ -195,6 +215,11 @@ export function releaseBlocks(raw: string, locales: readonly LanguageScripts[]):
       blocks.push(piece);
       return;
     }
+    const url = sourceUrl(piece.text);
+    if (url !== undefined) {
+      blocks.push({ kind: 'source', text: piece.text, url });
+      return;
+    }
     const date = parseReleaseDate(piece.text);
     if (date !== undefined && 'day' in date) {
       blocks.push({ kind: 'date', text: piece.text, day: date.day });
@@ -207,8 +232,10 @@ export function releaseBlocks(raw: string, locales: readonly LanguageScripts[]):
       return;
     }
     const language = detectLanguage(piece.text, locales) ?? fallback;
-    // A heading must introduce text: the next piece that is not a credit or a date is a paragraph.
-    const next = pieces.slice(i + 1).find((p) => p.kind === 'text' && parseReleaseDate(p.text) === undefined);
+    // A heading must introduce text: the next piece that is not a credit, a date or a source is a paragraph.
+    const next = pieces
+      .slice(i + 1)
+      .find((p) => p.kind === 'text' && parseReleaseDate(p.text) === undefined && sourceUrl(p.text) === undefined);
     const heading =
       isHeadingLike(piece.text) && next !== undefined && next.kind === 'text' && !isHeadingLike(next.text);
     blocks.push({ kind: heading ? 'heading' : 'paragraph', text: piece.text, language });

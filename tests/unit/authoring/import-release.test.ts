@@ -52,11 +52,12 @@ describe('planImport on the shipped example', () => {
         ],
       },
       {
-        rel: 'articles/2024/zgc-forum-2024/zh.md',
+        rel: 'articles/2024/zgc-forum-2024-clusters/zh.md',
         language: 'zh',
         paragraphs: 7,
         credits: ['ZGC Forum', 'ZGC Forum', 'ZGC Forum', 'ZGC Forum'],
-        event: 'zgc-forum-2024',
+        // The parallel forum, named by its theme beside its parent event's name.
+        event: 'zgc-forum-2024-clusters',
         speakers: ['marco-aleman', 'lin-xin', 'yu-yingjie', 'carsten-fink', 'xue-lan'],
       },
       {
@@ -64,7 +65,8 @@ describe('planImport on the shipped example', () => {
         language: 'zh',
         paragraphs: 2,
         credits: ['WOC'],
-        event: undefined,
+        // The heading names the bilateral meeting in other words.
+        event: 'wipo-cnipa-bilateral-2024',
         speakers: ['marco-aleman', 'carsten-fink', 'lu-pengqi'],
       },
     ]);
@@ -76,7 +78,7 @@ describe('planImport on the shipped example', () => {
     expect(bilateral?.organisations).toEqual(['cnipa']);
     expect(plan.stories.map((s) => s.titleIsTodo)).toEqual([false, true, false]);
     expect(zgc?.text).toContain(
-      "title: 'TODO title (the release gives none): 阿莱曼在致辞中指出,创新是全球增长的催化剂。'",
+      "title: 'TODO title (the release gives none): 阿莱曼在致辞中指出，创新是全球增长的催化剂。'",
     );
     expect(bilateral?.text).toContain("title: '与中国国家知识产权局的双边会谈'");
     for (const s of plan.stories) {
@@ -104,7 +106,7 @@ describe('planImport on the shipped example', () => {
       stories: [
         ...state.stories,
         { year: '2024', slug: 'wipo-china-ipr-stimulates-innovative-vitality', languages: ['en'] },
-        { year: '2023', slug: 'zgc-forum-2024', languages: ['zh'] },
+        { year: '2023', slug: 'zgc-forum-2024-clusters', languages: ['zh'] },
       ],
     };
     const refused = planImport(example, { ...context, state: earlier });
@@ -113,12 +115,13 @@ describe('planImport on the shipped example', () => {
       errors: [
         'articles/2024/wipo-china-ipr-stimulates-innovative-vitality/en.md already exists: not overwritten. Add --force to replace the imported files',
       ],
+      duplicates: [],
     });
     const forced = planImport(example, { ...context, state: earlier, force: true });
     if (!forced.ok) throw new Error(forced.errors.join('\n'));
     expect(forced.stories.map((s) => [s.rel, s.overwrites])).toEqual([
       ['articles/2024/wipo-china-ipr-stimulates-innovative-vitality/en.md', true],
-      ['articles/2024/zgc-forum-2024-2/zh.md', false],
+      ['articles/2024/zgc-forum-2024-clusters-2/zh.md', false],
       ['articles/2024/yu-zhongguo-guojia-zhishi-chanquan-ju/zh.md', false],
     ]);
   });
@@ -130,6 +133,7 @@ describe('planImport on the shipped example', () => {
       errors: [
         expect.stringMatching(/^no date line found in release\.txt .*give the date with --date YYYY-MM-DD$/) as unknown,
       ],
+      duplicates: [],
     });
     const dated = planImport(undated, { ...context, date: '2024-05-02' });
     expect(dated.ok && dated.date).toEqual({ day: '2024-05-02', from: '--date' });
