@@ -3,6 +3,8 @@
 //   integration  tests/integration: real builds of fixture sites, asserted on their output (slow, so
 //                long timeouts; builds serialize through the lock in tests/integration/build-site.ts).
 //   browser      tests/browser: a built site driven by Debian's Chromium, with axe.
+// The global set-up (run once per `vitest run`, not per project) makes the folder where test files of
+// both build tiers share one build per distinct inputs (`sharedBuild` in tests/integration/build-site.ts).
 // `npm test` runs all three; `npm run test:unit -- --coverage` gives the unit tier's coverage figure.
 import { defineConfig } from 'vitest/config';
 
@@ -10,6 +12,7 @@ export default defineConfig({
   test: {
     testTimeout: 20_000,
     hookTimeout: 300_000,
+    globalSetup: ['tests/global-setup.ts'],
     projects: [
       { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
       { extends: true, test: { name: 'integration', include: ['tests/integration/**/*.test.ts'] } },

@@ -4,12 +4,12 @@
 // errors, and the site without JavaScript. Without Chromium the tier is skipped loudly; under CI it fails.
 import { mkdir, readdir } from 'node:fs/promises';
 import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { StaticServer } from '#tools/lib/static-server.ts';
 import { root } from '#tests/integration/build-site.ts';
 import {
+  axeResults,
   chromium,
   inCI,
   skipBrowser,
@@ -204,9 +204,7 @@ describe.skipIf(skipBrowser)('in a real browser', () => {
       for (const [name, sitePath] of all) {
         await visit(page, sitePath);
         if (name.startsWith('search')) await page.locator('.search__results li').first().waitFor();
-        const results = await new AxeBuilder({ page })
-          .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-          .analyze();
+        const results = await axeResults(page, ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']);
         counts.axe++;
         for (const v of results.violations) {
           if (v.impact === 'serious' || v.impact === 'critical') {
@@ -402,9 +400,7 @@ describe.skipIf(skipBrowser)('the sample archive in a real browser', () => {
       const failures: string[] = [];
       for (const sitePath of paths) {
         await page.goto(`${sampleServer.origin}${sitePath}`);
-        const results = await new AxeBuilder({ page })
-          .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-          .analyze();
+        const results = await axeResults(page, ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']);
         for (const v of results.violations) {
           if (v.impact === 'serious' || v.impact === 'critical') failures.push(`${sitePath}: ${v.id} (${v.impact})`);
         }

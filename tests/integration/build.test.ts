@@ -7,10 +7,10 @@
 import { cp, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { siteConfig } from '#site.config';
-import { root, runBuild, type BuildResult } from './build-site.ts';
+import { root, runBuild, sharedBuild, type BuildResult } from './build-site.ts';
 import { validateSite } from './html-validity.ts';
 import { indexedPageCounts, loadPagefind, searchHits, searchShards } from './pagefind-node.ts';
 
@@ -74,11 +74,8 @@ beforeAll(async () => {
   content = path.join(root, 'content');
   versions = await storyVersions(content);
   published = versions.filter((v) => !v.draft);
-  out = await mkdtemp(path.join(tmpdir(), 'news-archive-dist-'));
-  build = await runBuild({ OUT_DIR: out });
-});
-afterAll(async () => {
-  await rm(out, { recursive: true, force: true });
+  // Shared read-only with the browser tier's sample-archive tests (sharedBuild): same inputs, same site.
+  ({ out, build } = await sharedBuild({}));
 });
 
 describe('npm run build on the sample archive', () => {

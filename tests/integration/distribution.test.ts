@@ -3,33 +3,31 @@
 // share image file), no internal attributes in feed HTML, x-default of a story = its primary
 // version (pages and sitemap agree), sitemap `lastmod` from content dates in UTC, a site card as the
 // share image of pages without one, and body images sized for the article column.
-import { access, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { access, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as fastXml from 'fast-xml-parser';
 import type { Element, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import sharp from 'sharp';
 import { visit } from 'unist-util-visit';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { BODY_IMAGE_SIZES } from '#lib/image-sizes.ts';
-import { root, runBuild } from './build-site.ts';
+import { root, sharedBuild } from './build-site.ts';
 
 const content = path.join(root, 'tests/fixtures/site/content');
 const SITE = 'https://news.example.org';
 const COVER_STORY = '2024/forum-photo-report';
 let out: string;
 
+// The build is shared read-only with other test files of the run that ask for the same (sharedBuild).
 beforeAll(async () => {
-  out = await mkdtemp(path.join(tmpdir(), 'news-archive-distribution-'));
   // A zone far from UTC: a date-only value read in local time would move to the day before.
-  const build = await runBuild({ CONTENT_DIR: content, OUT_DIR: out, TZ: 'Asia/Shanghai' });
+  const shared = await sharedBuild({ CONTENT_DIR: content, TZ: 'Asia/Shanghai' });
+  ({ out } = shared);
+  const { build } = shared;
   if (build.status !== 0) throw new Error(`fixture build failed:\n${build.stdout}\n${build.stderr}`);
   // The build waits for the build lock behind other test files' builds (tests/integration/build-site.ts).
 }, 600_000);
-afterAll(async () => {
-  await rm(out, { recursive: true, force: true });
-});
 
 const read = (file: string) => readFile(path.join(out, file), 'utf8');
 const exists = (file: string) =>

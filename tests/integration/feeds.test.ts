@@ -1,14 +1,13 @@
 // Builds the fixture site (tests/fixtures/site) once and asserts on its feeds and calendars: every
 // file parses, carries the right stories in the right language and order, keeps hostile text inert,
 // and links only to absolute URLs of pages and assets that the build produced.
-import { access, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { access, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as fastXml from 'fast-xml-parser';
 import type { Element, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { root, runBuild } from './build-site.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { root, sharedBuild } from './build-site.ts';
 
 /**
  * Whether XML is well-formed. `XMLValidator` is marked deprecated in favour of the separate
@@ -21,13 +20,12 @@ const content = path.join(root, 'tests/fixtures/site/content');
 const SITE = 'https://news.example.org';
 let out: string;
 
+// The build is shared read-only with other test files of the run (sharedBuild).
 beforeAll(async () => {
-  out = await mkdtemp(path.join(tmpdir(), 'news-archive-feeds-'));
-  const build = await runBuild({ CONTENT_DIR: content, OUT_DIR: out });
+  const shared = await sharedBuild({ CONTENT_DIR: content });
+  ({ out } = shared);
+  const { build } = shared;
   if (build.status !== 0) throw new Error(`fixture build failed:\n${build.stdout}\n${build.stderr}`);
-});
-afterAll(async () => {
-  await rm(out, { recursive: true, force: true });
 });
 
 /** Stories newest first, as the fixture README dates them. */

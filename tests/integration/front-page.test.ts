@@ -4,15 +4,14 @@
 // duplicates of the headline link, in the variants the story page already has), kickers naming the
 // event or topic in the page's language, the stories of entity pages in the same one-column list, and
 // the home page's weight: HTML and CSS under 100 KB before images.
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Element, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toString } from 'hast-util-to-string';
 import { load as loadYaml } from 'js-yaml';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { root, runBuild } from './build-site.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { root, sharedBuild } from './build-site.ts';
 
 const content = path.join(root, 'tests/fixtures/site/content');
 const LEAD = '2024/forum-photo-report';
@@ -20,13 +19,12 @@ const LEAD = '2024/forum-photo-report';
 const HOME_BUDGET = 100 * 1024;
 let out: string;
 
+// The build is shared read-only with other test files of the run (sharedBuild).
 beforeAll(async () => {
-  out = await mkdtemp(path.join(tmpdir(), 'news-archive-front-page-'));
-  const build = await runBuild({ CONTENT_DIR: content, OUT_DIR: out });
+  const shared = await sharedBuild({ CONTENT_DIR: content });
+  ({ out } = shared);
+  const { build } = shared;
   if (build.status !== 0) throw new Error(`fixture build failed:\n${build.stdout}\n${build.stderr}`);
-});
-afterAll(async () => {
-  await rm(out, { recursive: true, force: true });
 });
 
 /** The HTML of a built page (`en/`, `en/speakers/zhang-wei/`). */

@@ -3,28 +3,26 @@
 // and links to them, GitHub alerts and `:::` callouts with localized labels, formulas as MathML, and
 // a Mermaid diagram shown as its captioned source; none of their syntax is left in the text or in
 // search excerpts, and the pages are valid HTML.
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Element, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toString } from 'hast-util-to-string';
 import { FileSystemConfigLoader, HtmlValidate } from 'html-validate';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { root, runBuild } from './build-site.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { root, sharedBuild } from './build-site.ts';
 import { loadPagefind, searchHits } from './pagefind-node.ts';
 
 const content = path.join(root, 'tests/fixtures/site/content');
 const story = '2023/year-end-review-2023';
 let out: string;
 
+// The build is shared read-only with other test files of the run (sharedBuild).
 beforeAll(async () => {
-  out = await mkdtemp(path.join(tmpdir(), 'news-archive-extensions-'));
-  const build = await runBuild({ CONTENT_DIR: content, OUT_DIR: out });
+  const shared = await sharedBuild({ CONTENT_DIR: content });
+  ({ out } = shared);
+  const { build } = shared;
   if (build.status !== 0) throw new Error(`fixture build failed:\n${build.stdout}\n${build.stderr}`);
-});
-afterAll(async () => {
-  await rm(out, { recursive: true, force: true });
 });
 
 const pageFile = (locale: string) => path.join(out, locale, story, 'index.html');

@@ -1,17 +1,16 @@
 // Builds the fixture site (tests/fixtures/site) for production and as a preview (another SITE_URL),
 // and asserts on what search engines and social networks read: JSON-LD per page type, Open Graph and
 // Twitter tags, hostile titles kept inert, the sitemap with its hreflang pairs, robots.txt, noindex.
-import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import type { Element, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toString } from 'hast-util-to-string';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { typeset } from '#lib/typography.ts';
-import { root, runBuild } from './build-site.ts';
+import { root, sharedBuild } from './build-site.ts';
 
 const content = path.join(root, 'tests/fixtures/site/content');
 const SITE = 'https://news.example.org';
@@ -19,20 +18,17 @@ const PREVIEW = 'https://preview.example.org';
 let out: string;
 let previewOut: string;
 
+// Both builds are shared read-only with other test files of the run (sharedBuild).
 beforeAll(async () => {
-  out = await mkdtemp(path.join(tmpdir(), 'news-archive-seo-'));
-  previewOut = await mkdtemp(path.join(tmpdir(), 'news-archive-seo-preview-'));
-  const builds = [
-    await runBuild({ CONTENT_DIR: content, OUT_DIR: out }),
-    await runBuild({ CONTENT_DIR: content, OUT_DIR: previewOut, SITE_URL: PREVIEW }),
+  const [production, preview] = [
+    await sharedBuild({ CONTENT_DIR: content }),
+    await sharedBuild({ CONTENT_DIR: content, SITE_URL: PREVIEW }),
   ];
-  for (const build of builds) {
+  ({ out } = production);
+  ({ out: previewOut } = preview);
+  for (const { build } of [production, preview]) {
     if (build.status !== 0) throw new Error(`fixture build failed:\n${build.stdout}\n${build.stderr}`);
   }
-});
-afterAll(async () => {
-  await rm(out, { recursive: true, force: true });
-  await rm(previewOut, { recursive: true, force: true });
 });
 
 /** The file of a page (`en/`, `404.html`) in a built site. */

@@ -4,10 +4,9 @@
 // with no version in a language saying so, the footer's languages from the site config, the page's
 // address for print, and `astro preview` sending `/en` to `/en/` instead of a 404.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Element, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
@@ -17,7 +16,7 @@ import { en } from '#i18n/en.ts';
 import { zh } from '#i18n/zh.ts';
 import { languageList } from '#lib/languages.ts';
 import { siteConfig } from '#site.config';
-import { buildEnvironment, root, runBuild } from './build-site.ts';
+import { buildEnvironment, root, sharedBuild } from './build-site.ts';
 import { linksWithEdgeWhitespace } from './link-text.ts';
 
 let out: string;
@@ -52,18 +51,16 @@ function page(file: string): Root {
   return fromHtml(html);
 }
 
+// The build is shared read-only with other test files of the run (sharedBuild); `astro preview` only reads it.
 beforeAll(async () => {
-  out = await mkdtemp(path.join(tmpdir(), 'news-archive-chrome-'));
-  const build = await runBuild({ CONTENT_DIR: path.join(root, 'tests/fixtures/site/content'), OUT_DIR: out });
+  const shared = await sharedBuild({ CONTENT_DIR: path.join(root, 'tests/fixtures/site/content') });
+  ({ out } = shared);
+  const { build } = shared;
   if (build.status !== 0) throw new Error(`build failed:\n${build.stdout}\n${build.stderr}`);
   for (const file of await readdir(out, { recursive: true })) {
     if (file.endsWith('.html')) pages.set(file.split(path.sep).join('/'), await readFile(path.join(out, file), 'utf8'));
   }
 }, 900_000);
-
-afterAll(async () => {
-  await rm(out, { recursive: true, force: true });
-});
 
 describe('links', () => {
   it('never start or end with whitespace inside <a> on any page', () => {

@@ -1,16 +1,14 @@
 // Builds the fixture site (tests/fixtures/site) for real, at the root and under a preview sub-path,
 // and asserts on dist/: page types per locale, links, language switching, pinyin order, sanitizing,
 // mixed-language passages, whitespace, figures, redirects, drafts.
-import { readdir, readFile, rm, stat } from 'node:fs/promises';
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Element, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toString } from 'hast-util-to-string';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { checkSiteLinks } from '#pipeline/links.ts';
-import { root, runBuild } from './build-site.ts';
+import { root, sharedBuild } from './build-site.ts';
 import { indexedPageCounts, loadPagefind, searchHits, searchShards } from './pagefind-node.ts';
 
 const content = path.join(root, 'tests/fixtures/site/content');
@@ -18,20 +16,17 @@ const SUB_PATH = '/previews/pr-42/';
 let out: string;
 let subOut: string;
 
+// Both builds are shared read-only with other test files of the run (sharedBuild).
 beforeAll(async () => {
-  out = await mkdtemp(path.join(tmpdir(), 'news-archive-site-'));
-  subOut = await mkdtemp(path.join(tmpdir(), 'news-archive-site-sub-'));
   const [rootBuild, subBuild] = [
-    await runBuild({ CONTENT_DIR: content, OUT_DIR: out }),
-    await runBuild({ CONTENT_DIR: content, OUT_DIR: subOut, BASE_PATH: SUB_PATH }),
+    await sharedBuild({ CONTENT_DIR: content }),
+    await sharedBuild({ CONTENT_DIR: content, BASE_PATH: SUB_PATH }),
   ];
-  for (const build of [rootBuild, subBuild]) {
+  ({ out } = rootBuild);
+  ({ out: subOut } = subBuild);
+  for (const { build } of [rootBuild, subBuild]) {
     if (build.status !== 0) throw new Error(`fixture build failed:\n${build.stdout}\n${build.stderr}`);
   }
-});
-afterAll(async () => {
-  await rm(out, { recursive: true, force: true });
-  await rm(subOut, { recursive: true, force: true });
 });
 
 /** The parsed page at `page` (relative to dist, e.g. `en/`), from the root build unless `dir` is given. */
@@ -308,9 +303,10 @@ describe('hostile content', () => {
 
 describe('articles', () => {
   it('highlights code at build time and boxes tables, named in the page language', async () => {
-    for (const [locale, code, table] of [
-      ['en', 'Code', 'Table'],
-      ['zh', '代码', '表格'],
+    // Each locale joins label and value in its own form ("Code: Python", "代码：Python").
+    for (const [locale, code, table, separator] of [
+      ['en', 'Code', 'Table', ': '],
+      ['zh', '代码', '表格', '：'],
     ] as const) {
       const tree = await load(`${locale}/2024/patent-data-api/`);
       const body = select(tree, 'div', (e) => hasClass(e, 'article__body'))[0]!;
@@ -319,7 +315,7 @@ describe('articles', () => {
       for (const pre of blocks) {
         expect(hasClass(pre, 'astro-code'), locale).toBe(true);
         expect([prop(pre, 'tabIndex'), prop(pre, 'role')]).toEqual(['0', 'group']);
-        expect(prop(pre, 'ariaLabel')).toMatch(new RegExp(`^${code}(: .+)?$`));
+        expect(prop(pre, 'ariaLabel')).toMatch(new RegExp(`^${code}(${separator}.+)?$`));
         // Blocks in a language have coloured tokens (plain text has none).
         const coloured = select(pre, 'span', (e) =>
           /^--shiki-light:#\w+;--shiki-dark:#\w+$/.test(prop(e, 'style') ?? ''),
@@ -330,7 +326,7 @@ describe('articles', () => {
       const boxes = select(body, 'div', (e) => hasClass(e, 'table-scroll'));
       expect(boxes.length).toBeGreaterThan(0);
       for (const box of boxes) {
-        expect(prop(box, 'ariaLabel')).toMatch(new RegExp(`^${table}: `));
+        expect(prop(box, 'ariaLabel')).toMatch(new RegExp(`^${table}${separator}`));
         expect(select(box, 'table')).toHaveLength(1);
       }
       // Highlighting writes no colour, only Shiki's colour variables, in its style attributes.
