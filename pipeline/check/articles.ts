@@ -13,6 +13,7 @@ import { splitFrontmatter } from '#lib/source.ts';
 import type { SharedFacts } from '#lib/stories.ts';
 import type { Position } from '#lib/yaml.ts';
 import { checkBodyRules } from './article-body.ts';
+import { cachedFileCheck, type CheckCache } from './check-cache.ts';
 import { AT_START, OPEN_FILES, type CheckRun } from './check-run.ts';
 import type { ArticleFile } from './discover.ts';
 import {
@@ -24,7 +25,7 @@ import {
   type Locate,
 } from './entry-files.ts';
 import type { AssetFolders } from './images.ts';
-import { collectSiteLinks, type SiteLinks } from './site-links.ts';
+import { collectSiteLinks, siteLinks, type SiteLinks } from './site-links.ts';
 import { frontmatterTodos } from './todos.ts';
 import { fieldName } from './zod-issues.ts';
 
@@ -65,12 +66,22 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
-/** Checks every article file; returns each with the fields it could give, in file order. */
+/** What one article file gives the rules across files: its fields and the links it keeps. */
+interface ArticleResult {
+  readonly article: CheckedArticle;
+  readonly links: SiteLinks;
+}
+
+/**
+ * Checks every article file; returns each with the fields it could give, in file order. With a
+ * `cache`, a file unchanged since the last check is not read again: its problems and fields are.
+ */
 export async function checkArticles(
   run: CheckRun,
   files: readonly ArticleFile[],
   schemas: CheckerSchemas,
   links: SiteLinks,
+  cache?: CheckCache,
 ): Promise<CheckedArticle[]> {
   const folders: AssetFolders = {
     contentDir: run.contentDir,
@@ -78,7 +89,20 @@ export async function checkArticles(
     show: run.display,
     showAbsolute: run.displayAbsolute,
   };
-  return mapWithLimit(files, OPEN_FILES, (file) => checkArticle(run, file, schemas, links, folders));
+  const results = await mapWithLimit(files, OPEN_FILES, (file) =>
+    cachedFileCheck<ArticleResult>(run, cache, file.rel, async (fileRun) => {
+      // Each file keeps its own links, so that a cached file gives them again without being read.
+      const own = siteLinks();
+      const { article, text } = await checkArticle(fileRun, file, schemas, own, folders);
+      return { value: { article, links: own }, text };
+    }),
+  );
+  // In file order, as without a cache: the link rule reports in the order it finds.
+  for (const { links: own } of results) {
+    links.parts.push(...own.parts);
+    for (const [rel, anchors] of own.anchorsByFile) links.anchorsByFile.set(rel, anchors);
+  }
+  return results.map((r) => r.article);
 }
 
 /** Checks one article file: its frontmatter, its body, the rules between its fields, its cover. */
@@ -88,10 +112,10 @@ async function checkArticle(
   schemas: CheckerSchemas,
   links: SiteLinks,
   folders: AssetFolders,
-): Promise<CheckedArticle> {
+): Promise<{ article: CheckedArticle; text: string }> {
   const abs = path.join(run.contentDir, file.rel);
-  const read = readArticle(run, file.rel, schemas);
-  if (!read) return { ...file, abs, facts: {}, raw: undefined, locate: () => AT_START };
+  const { text, read } = readArticle(run, file.rel, schemas);
+  if (!read) return { article: { ...file, abs, facts: {}, raw: undefined, locate: () => AT_START }, text };
   const { body, bodyLine, raw, locate, facts } = read;
   if (body.trim() === '') {
     run.report(
@@ -113,20 +137,25 @@ async function checkArticle(
   // Checked from the raw data so a missing image is reported even when other fields are wrong.
   const cover = (raw as { cover?: { src?: unknown } } | undefined)?.cover;
   if (typeof cover?.src === 'string') await checkFieldImage(run, file.rel, cover.src, ['cover', 'src'], locate);
-  return { ...file, abs, facts, raw, locate };
+  return { article: { ...file, abs, facts, raw, locate }, text };
 }
 
 /**
  * Reads an article file as far as it can be read, reporting why not: its bytes, its frontmatter's
- * fences, YAML and fields. Undefined when there is no body to check.
+ * fences, YAML and fields. `read` is undefined when there is no body to check; `text` is the file's
+ * text ('' when it could not be decoded).
  */
-function readArticle(run: CheckRun, rel: string, { schemas, vocabulary }: CheckerSchemas): ReadArticle | undefined {
+function readArticle(
+  run: CheckRun,
+  rel: string,
+  { schemas, vocabulary }: CheckerSchemas,
+): { text: string; read?: ReadArticle } {
   const text = readText(run, rel, run.config.maxArticleBytes);
-  if (text === undefined) return undefined;
+  if (text === undefined) return { text: '' };
   const split = splitFrontmatter(text);
   if (!split.ok) {
     run.report(rel, { line: split.line, column: 1 }, 'error', '(frontmatter)', split.message);
-    return undefined;
+    return { text };
   }
   const { body, bodyLine } = split.value;
   const parsed = parseYamlOrReport(run, rel, split.value.yaml);
@@ -136,7 +165,7 @@ function readArticle(run: CheckRun, rel: string, { schemas, vocabulary }: Checke
   const facts: Partial<ArticleData> = parsed
     ? validate(run, rel, schema, vocabulary.articles, parsed.data, locate)
     : {};
-  return { body, bodyLine, raw, locate, facts };
+  return { text, read: { body, bodyLine, raw, locate, facts } };
 }
 
 /** The rules between an article's fields and its file: its language, draft state and dates. */

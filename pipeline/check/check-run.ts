@@ -53,3 +53,18 @@ export function startRun(options: CheckOptions): CheckRun {
     },
   };
 }
+
+/**
+ * The same run with a list of problems of its own: one file's problems, kept apart so that a cache
+ * (./check-cache.ts) can replay them when the file has not changed.
+ */
+export function forkRun(run: CheckRun): CheckRun {
+  const problems: Problem[] = [];
+  return {
+    ...run,
+    problems,
+    report: (rel, pos, severity, field, message) => {
+      problems.push({ file: run.display(rel), line: pos.line, column: pos.column, severity, field, message });
+    },
+  };
+}

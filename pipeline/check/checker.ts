@@ -6,7 +6,9 @@
  */
 import type { SiteConfig } from '#site.config';
 import { checkAliases } from './aliases.ts';
+import { publicFiles } from '#lib/aliases.ts';
 import { checkArticles, type CheckedArticle } from './articles.ts';
+import { cacheScope, type CheckCache } from './check-cache.ts';
 import { checkCorrections } from './corrections.ts';
 import { startRun, type CheckRun } from './check-run.ts';
 import { discoverFiles } from './discover.ts';
@@ -31,6 +33,11 @@ export interface CheckOptions {
    * the build runs in, wherever the content folder is).
    */
   readonly publicDir?: string;
+  /**
+   * Results of earlier checks of the same folder (./check-cache.ts): files unchanged since are not
+   * read again; the rules across files run on their cached fields. The dev server keeps one.
+   */
+  readonly cache?: CheckCache;
 }
 
 /** The outcome of a check. */
@@ -49,11 +56,13 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
   // Regular files only, sorted by kind; the registry's ids are known from file names alone.
   const found = discoverFiles(run);
   const schemas = checkerSchemas(run, found.ids);
-  const registries = await checkRegistries(run, found.registryFiles, schemas);
+  const { cache } = options;
+  cache?.prepare(run.contentDir, found.files, cacheScope(found.ids, publicFiles(run.publicDir)));
+  const registries = await checkRegistries(run, found.registryFiles, schemas, cache);
   checkParentChains(run, found.ids, registries);
   // Links that stay on the site are kept while bodies are read, and checked once every page is known.
   const links = siteLinks();
-  const articles = await checkArticles(run, found.articleFiles, schemas, links);
+  const articles = await checkArticles(run, found.articleFiles, schemas, links, cache);
   const stories = groupStories(articles);
   checkStories(run, stories);
   checkCorrections(run, stories);

@@ -5,6 +5,7 @@
 import type { z } from 'astro/zod';
 import type { CollectionName, EntryReference } from '#schemas/common.ts';
 import { mapWithLimit } from '#lib/concurrency.ts';
+import { cachedFileCheck, type CheckCache } from './check-cache.ts';
 import { OPEN_FILES, type CheckRun } from './check-run.ts';
 import type { RegistryFile, RegistryIds } from './discover.ts';
 import {
@@ -33,28 +34,41 @@ export interface RegistryEntry {
 /** The registry entries that could be parsed, by `collection/id`, in the order they were read. */
 export type RegistryData = Map<string, RegistryEntry>;
 
-/** Reads and validates every registry file, reporting its problems; returns the entries that could be parsed. */
+/**
+ * Reads and validates every registry file, reporting its problems; returns the entries that could
+ * be parsed, in file order. With a `cache`, a file unchanged since the last check is not read again.
+ */
 export async function checkRegistries(
   run: CheckRun,
   files: readonly RegistryFile[],
-  { schemas, vocabulary }: CheckerSchemas,
+  schemas: CheckerSchemas,
+  cache?: CheckCache,
 ): Promise<RegistryData> {
+  const read = await mapWithLimit(files, OPEN_FILES, (file) =>
+    cachedFileCheck(run, cache, file.rel, (fileRun) => checkRegistryFile(fileRun, file, schemas)),
+  );
   const entries: RegistryData = new Map();
-  await mapWithLimit(files, OPEN_FILES, async ({ rel, collection, id }) => {
-    const text = readText(run, rel, run.config.maxArticleBytes);
-    if (text === undefined) return;
-    const parsed = parseYamlOrReport(run, rel, text);
-    if (!parsed) return;
-    const { data: raw, locate } = parsed;
-    const schema = schemas[collection] as z.ZodType<Record<string, unknown>>;
-    const data = validate(run, rel, schema, vocabulary[collection], raw, locate);
-    entries.set(`${collection}/${id}`, { collection, id, data, locate, rel });
-    // From the raw data, so a missing photo is reported even when another field is wrong.
-    const photo = (raw as { photo?: unknown } | null)?.photo;
-    if (collection === 'speakers' && typeof photo === 'string')
-      await checkFieldImage(run, rel, photo, ['photo'], locate);
-  });
+  for (const entry of read) if (entry) entries.set(`${entry.collection}/${entry.id}`, entry);
   return entries;
+}
+
+/** Reads and validates one registry file; its entry when it could be parsed, and its text. */
+async function checkRegistryFile(
+  run: CheckRun,
+  { rel, collection, id }: RegistryFile,
+  { schemas, vocabulary }: CheckerSchemas,
+): Promise<{ value: RegistryEntry | undefined; text: string }> {
+  const text = readText(run, rel, run.config.maxArticleBytes);
+  if (text === undefined) return { value: undefined, text: '' };
+  const parsed = parseYamlOrReport(run, rel, text);
+  if (!parsed) return { value: undefined, text };
+  const { data: raw, locate } = parsed;
+  const schema = schemas[collection] as z.ZodType<Record<string, unknown>>;
+  const data = validate(run, rel, schema, vocabulary[collection], raw, locate);
+  // From the raw data, so a missing photo is reported even when another field is wrong.
+  const photo = (raw as { photo?: unknown } | null)?.photo;
+  if (collection === 'speakers' && typeof photo === 'string') await checkFieldImage(run, rel, photo, ['photo'], locate);
+  return { value: { collection, id, data, locate, rel }, text };
 }
 
 /** Reports every chain that does not end: an organisation its own ancestor, an event part of itself. */
