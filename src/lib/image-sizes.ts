@@ -15,3 +15,18 @@ export const MAIN_PADDING_REM = 2;
  * padding, the window less the padding below that: `(min-width: 44rem) 42rem, calc(100vw - 2rem)`.
  */
 export const BODY_IMAGE_SIZES = `(min-width: ${ARTICLE_MEASURE_REM + MAIN_PADDING_REM}rem) ${ARTICLE_MEASURE_REM}rem, calc(100vw - ${MAIN_PADDING_REM}rem)`;
+
+/** Pixels per rem (the browser default, which the stylesheet keeps). */
+const PX_PER_REM = 16;
+
+/**
+ * The widest file a body image is published at: the column at twice its CSS pixels (2x screens),
+ * 1,344 pixels. Wider files are never chosen by a browser for `sizes` of at most 42rem.
+ */
+export const BODY_IMAGE_MAX_WIDTH = 2 * ARTICLE_MEASURE_REM * PX_PER_REM;
+
+/**
+ * The `srcset` widths of a body image wider than {@link BODY_IMAGE_MAX_WIDTH}: Astro's own
+ * breakpoints for the sharp service up to it, and it.
+ */
+export const BODY_IMAGE_WIDTHS = [640, 750, 828, 1080, 1280, BODY_IMAGE_MAX_WIDTH] as const;

@@ -134,6 +134,6 @@ export function articleRehypePlugins(options: ArticlePluginOptions): ArticleRehy
     [rehypeSearchWords, { locales: options.locales }],
     [rehypeCodeBlocks, { labels: options.codeLabels, ...separators }],
     [rehypeTableScroll, { labels: options.tableLabels, ...separators }],
-    rehypeImageSizes,
+    [rehypeImageSizes, { contentDir: options.contentDir }],
   ];
 }

@@ -1,17 +1,35 @@
 /**
  * Gives every body image that Astro's image pipeline will optimise the article column's `sizes`
- * (src/lib/image-sizes.ts). Astro's rehype-images, which runs after every user plugin, copies the
- * `<img>` properties into the image's options, and `getImage` keeps a `sizes` it is given, so the
+ * (src/lib/image-sizes.ts), and caps the files made of it at what that column can show. Astro's
+ * rehype-images, which runs after every user plugin, copies the `<img>` properties into the image's
+ * options, and `getImage` keeps the `sizes`, `width`, `height` and `widths` it is given, so the
  * published `srcset` is chosen for the column, not for the whole window.
  *
- * Only images on Astro's lists (Markdown images, and raw-HTML ones rehype-raw-images added) get it:
- * `sizes` without `srcset` is invalid HTML, and other images get no `srcset`. An editor's own
- * `sizes` is kept.
+ * The cap: without a width, Astro's `constrained` layout publishes the image at its own width and at
+ * every breakpoint below it: a 4000-pixel camera photo became ten files up to 4000 pixels wide (two
+ * seconds of encoding each for the largest), for a column no wider than 672 CSS pixels. An image
+ * wider than twice the column now gets that width ({@link BODY_IMAGE_MAX_WIDTH}, enough for 2x
+ * screens) and the breakpoints up to it ({@link BODY_IMAGE_WIDTHS}); its size is read from the
+ * file's header with Astro's own reader (`imageMetadata`), as the build reads it. Narrower images,
+ * images whose size cannot be read, and images given a width by the editor are left as they were.
+ *
+ * Only images on Astro's lists (Markdown images, and raw-HTML ones rehype-raw-images added) are
+ * touched: `sizes` without `srcset` is invalid HTML, and other images get no `srcset`. An editor's
+ * own `sizes` is kept.
  */
-import type { Root } from 'hast';
+import { closeSync, openSync, readSync } from 'node:fs';
+import path from 'node:path';
+import type { Element, Root } from 'hast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { BODY_IMAGE_SIZES } from '#lib/image-sizes.ts';
+import { resolveInContent } from '#lib/content-files.ts';
+import { BODY_IMAGE_MAX_WIDTH, BODY_IMAGE_SIZES, BODY_IMAGE_WIDTHS } from '#lib/image-sizes.ts';
+
+/** Options of {@link rehypeImageSizes}. */
+export interface ImageSizesOptions {
+  /** The content folder (CONTENT_DIR): local images are read from it, never through a link. */
+  readonly contentDir: string;
+}
 
 /** Astro's Markdown data on the VFile, typed loosely (its `DataMap` augmentation is Astro's own). */
 interface AstroImageData {
@@ -19,12 +37,58 @@ interface AstroImageData {
   readonly remoteImagePaths?: readonly string[];
 }
 
-/** Rehype plugin: `sizes` = {@link BODY_IMAGE_SIZES} on every image Astro's pipeline will optimise. */
-export function rehypeImageSizes(): (tree: Root, file: VFile) => void {
-  return (tree, file) => {
+/** Bytes read for an image's size: enough for a JPEG's frame header behind a camera's EXIF block. */
+const HEAD_BYTES = 128 * 1024;
+
+/** The first {@link HEAD_BYTES} of `file`, or undefined when it cannot be read. */
+function readHead(file: string): Uint8Array | undefined {
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, 'r');
+    const buffer = new Uint8Array(HEAD_BYTES);
+    return buffer.slice(0, readSync(fd, buffer, 0, HEAD_BYTES, 0));
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/** Width and height of the image file at `file`, as Astro reads them, or undefined. */
+async function imageSize(file: string): Promise<{ width: number; height: number } | undefined> {
+  const head = readHead(file);
+  if (!head) return undefined;
+  const { imageMetadata } = await import('astro/assets/utils');
+  try {
+    const { width, height } = await imageMetadata(head);
+    return width > 0 && height > 0 ? { width, height } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Caps `node` (a local image at `file`) at the column's largest useful width, when it is wider. */
+async function capWidth(node: Element, file: string): Promise<void> {
+  if (node.properties['width'] !== undefined || node.properties['height'] !== undefined) return;
+  const size = await imageSize(file);
+  if (!size || size.width <= BODY_IMAGE_MAX_WIDTH) return;
+  node.properties['width'] = BODY_IMAGE_MAX_WIDTH;
+  node.properties['height'] = Math.round((size.height * BODY_IMAGE_MAX_WIDTH) / size.width);
+  // A list of numbers, as `getImage` takes it: rehype-images hands the properties over as JSON.
+  // (hast types every unknown property as a string; the property only lives until rehype-images.)
+  (node.properties as Record<string, unknown>)['widths'] = [...BODY_IMAGE_WIDTHS];
+}
+
+/** Rehype plugin: `sizes` = {@link BODY_IMAGE_SIZES} on every image Astro's pipeline will optimise, wide ones capped. */
+export function rehypeImageSizes(options: ImageSizesOptions): (tree: Root, file: VFile) => Promise<void> {
+  const contentDir = path.resolve(options.contentDir);
+  return async (tree, file) => {
     const astro = (file.data as { astro?: AstroImageData }).astro;
-    const optimised = new Set([...(astro?.localImagePaths ?? []), ...(astro?.remoteImagePaths ?? [])]);
+    const local = new Set(astro?.localImagePaths ?? []);
+    const optimised = new Set([...local, ...(astro?.remoteImagePaths ?? [])]);
     if (optimised.size === 0) return;
+    const fromRel = file.path ? path.relative(contentDir, file.path).split(path.sep).join('/') : undefined;
+    const capping: Promise<void>[] = [];
     visit(tree, 'element', (node) => {
       const src = node.properties['src'];
       if (node.tagName !== 'img' || typeof src !== 'string' || node.properties['sizes'] !== undefined) return;
@@ -35,7 +99,12 @@ export function rehypeImageSizes(): (tree: Root, file: VFile) => void {
       } catch {
         return;
       }
-      if (optimised.has(decoded)) node.properties['sizes'] = BODY_IMAGE_SIZES;
+      if (!optimised.has(decoded)) return;
+      node.properties['sizes'] = BODY_IMAGE_SIZES;
+      if (fromRel === undefined || !local.has(decoded)) return;
+      const resolved = resolveInContent(contentDir, fromRel, decoded);
+      if (resolved.ok) capping.push(capWidth(node, resolved.abs));
     });
+    await Promise.all(capping);
   };
 }

@@ -1,7 +1,8 @@
 // Distribution rules of issue 16: covers in feeds (Media RSS, Atom enclosure, JSON Feed `image`,
 // a cover figure in full content), internal attributes stripped from feed HTML, x-default of a
 // story = its primary version, the sitemap's `lastmod`, the locale site cards, body image `sizes`.
-import { readFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as fastXml from 'fast-xml-parser';
 import type { Root } from 'hast';
@@ -13,7 +14,7 @@ import type { PublishedAt } from '#lib/dates.ts';
 import { atomXml, jsonFeed, rssXml } from '#lib/feed-formats.ts';
 import { coverFigureHtml, feedHtml, isInternalProperty } from '#lib/feed-html.ts';
 import { feedItems, type Feed, type FeedImage } from '#lib/feeds.ts';
-import { ARTICLE_MEASURE_REM, BODY_IMAGE_SIZES } from '#lib/image-sizes.ts';
+import { ARTICLE_MEASURE_REM, BODY_IMAGE_MAX_WIDTH, BODY_IMAGE_SIZES } from '#lib/image-sizes.ts';
 import {
   hreflangLinks,
   newestDate,
@@ -330,7 +331,7 @@ describe('body image sizes', () => {
     expect(BODY_IMAGE_SIZES).toBe('(min-width: 44rem) 42rem, calc(100vw - 2rem)');
   });
 
-  it("goes on the images Astro's pipeline optimises, and on no other", () => {
+  it("goes on the images Astro's pipeline optimises, and on no other", async () => {
     const tree: Root = {
       type: 'root',
       children: [
@@ -342,8 +343,47 @@ describe('body image sizes', () => {
     };
     const file = new VFile({ path: '/content/articles/x/en.md' });
     file.data = { astro: { localImagePaths: ['./a b.png', './c.png'] } };
-    rehypeImageSizes()(tree, file);
+    // No such files: their size is unknown, so nothing is capped.
+    await rehypeImageSizes({ contentDir: '/content' })(tree, file);
     const sizes = tree.children.map((node) => (node.type === 'element' ? node.properties['sizes'] : undefined));
     expect(sizes).toEqual([BODY_IMAGE_SIZES, '10rem', undefined, undefined]);
+  });
+});
+
+describe('body image widths', () => {
+  it('caps an image wider than twice the column at 1,344 pixels with breakpoints up to it, and leaves the others', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'news-archive-image-widths-'));
+    try {
+      const story = path.join(dir, 'articles/2024/x');
+      await mkdir(story, { recursive: true });
+      const make = (width: number, height: number) =>
+        sharp({ create: { width, height, channels: 3, background: '#888' } })
+          .jpeg()
+          .toBuffer();
+      await writeFile(path.join(story, 'wide.jpg'), await make(4000, 3000));
+      await writeFile(path.join(story, 'small.jpg'), await make(600, 400));
+      await writeFile(path.join(story, 'given.jpg'), await make(4000, 3000));
+      const tree: Root = {
+        type: 'root',
+        children: [
+          h('img', { src: './wide.jpg', alt: '' }),
+          h('img', { src: './small.jpg', alt: '' }),
+          h('img', { src: './given.jpg', alt: '', width: 300 }),
+          h('img', { src: './missing.jpg', alt: '' }),
+        ],
+      };
+      const file = new VFile({ path: path.join(story, 'en.md') });
+      file.data = { astro: { localImagePaths: ['./wide.jpg', './small.jpg', './given.jpg', './missing.jpg'] } };
+      await rehypeImageSizes({ contentDir: dir })(tree, file);
+      const props = tree.children.map((node) => (node.type === 'element' ? node.properties : {}));
+      expect(BODY_IMAGE_MAX_WIDTH).toBe(1344);
+      expect(props[0]).toMatchObject({ width: 1344, height: 1008, widths: [640, 750, 828, 1080, 1280, 1344] });
+      for (const p of props.slice(1)) expect(p['widths']).toBeUndefined();
+      expect(props[1]?.['width']).toBeUndefined();
+      expect(props[2]?.['width']).toBe(300);
+      expect(props.every((p) => p['sizes'] === BODY_IMAGE_SIZES)).toBe(true);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
