@@ -10,3 +10,13 @@ export const COVER_WIDTHS = [480, 800, 1200] as const;
 
 /** Formats offered in `<source>` elements, best first (the `<img>` falls back to the original's). */
 export const COVER_FORMATS = ['avif', 'webp'] as const;
+
+/**
+ * The width a cover's `<img>` is published at, for a cover `originalWidth` pixels wide: its own, at
+ * most the largest variant. Without it the fallback `<img src>` (for browsers without `srcset`) was
+ * the camera's whole picture: a 4000-pixel JPEG of 2.5 MB, encoded on every cold build and never
+ * chosen by a browser that reads `srcset`.
+ */
+export function coverWidth(originalWidth: number): number {
+  return Math.min(originalWidth, COVER_WIDTHS[COVER_WIDTHS.length - 1] ?? originalWidth);
+}
