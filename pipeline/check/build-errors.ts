@@ -9,9 +9,10 @@
  * it. The checker reports all of these before a build; this is for what changes in between, and for
  * whatever the checker does not know yet.
  */
-import { closeSync, constants, lstatSync, openSync, readFileSync, readSync } from 'node:fs';
+import { lstatSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { walkContent } from '#lib/content-files.ts';
+import { readFileHead } from '#lib/image-files.ts';
 import { sizeFailureReason } from './image-size.ts';
 
 /** A content file's text, for finding where a missing image is named. */
@@ -177,15 +178,10 @@ const HEAD_BYTES = 4096;
 
 /** A regular file's first bytes, or undefined (missing, a link, a folder, unreadable). */
 function headOnDisk(abs: string): Uint8Array | undefined {
-  let fd: number | undefined;
   try {
-    fd = openSync(abs, constants.O_RDONLY | constants.O_NOFOLLOW);
-    const buffer = new Uint8Array(HEAD_BYTES);
-    return buffer.slice(0, readSync(fd, buffer, 0, HEAD_BYTES, 0));
+    return readFileHead(abs, HEAD_BYTES, { noFollow: true });
   } catch {
     return undefined;
-  } finally {
-    if (fd !== undefined) closeSync(fd);
   }
 }
 

@@ -11,9 +11,8 @@
  * case, today or after an Astro upgrade. Only the explanation ({@link sizeFailureReason}) is ours.
  * Pure TS, no `astro:` imports.
  */
-import { closeSync, openSync, readSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { sniffImage, type ImageFormat } from '#lib/image-files.ts';
+import { readFileHead, sniffImage, type ImageFormat } from '#lib/image-files.ts';
 
 /** The bytes of an SVG that Astro's image-size searches for a complete `<svg …>` start tag. */
 export const SVG_PROBE_BYTES = 1000;
@@ -77,21 +76,9 @@ export async function imageSizeProblem(bytes: Uint8Array): Promise<string | unde
  */
 const HEAD_SIZES = [4 * 1024, 128 * 1024] as const;
 
-/** The first `size` bytes of `file` in a buffer of their own, exactly as long as what was read. */
-function readHead(file: string, size: number): Uint8Array {
-  const fd = openSync(file, 'r');
-  try {
-    // Its own buffer of the exact length: a read past the end fails, as it does on the whole file.
-    const buffer = new Uint8Array(size);
-    return buffer.slice(0, readSync(fd, buffer, 0, size, 0));
-  } finally {
-    closeSync(fd);
-  }
-}
-
 /** The start of an image file that {@link imageFileSizeProblem} tries first: read it once, to sniff the format too. */
 export function readImageHead(file: string): Uint8Array {
-  return readHead(file, HEAD_SIZES[0]);
+  return readFileHead(file, HEAD_SIZES[0]);
 }
 
 /**
@@ -101,7 +88,7 @@ export function readImageHead(file: string): Uint8Array {
  */
 export async function imageFileSizeProblem(file: string, first?: Uint8Array): Promise<string | undefined> {
   for (const size of HEAD_SIZES) {
-    const head = size === HEAD_SIZES[0] && first !== undefined ? first : readHead(file, size);
+    const head = size === HEAD_SIZES[0] && first !== undefined ? first : readFileHead(file, size);
     const problem = await imageSizeProblem(head);
     // A size read from the start is the whole file's; a file shorter than the read is all there is.
     if (problem === undefined || head.length < size) return problem;

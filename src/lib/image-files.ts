@@ -6,7 +6,7 @@
  * Hand-written because only the signatures are needed: a decoding library (sharp, image-size)
  * would parse the file, which is exactly what must not happen to a file that is not an image.
  */
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, openSync, readSync } from 'node:fs';
 
 /** The image formats the site publishes, by the extension Astro's image pipeline accepts. */
 export type ImageFormat = 'png' | 'jpeg' | 'gif' | 'webp' | 'avif' | 'svg' | 'tiff';
@@ -45,16 +45,24 @@ export function sniffImage(head: Uint8Array): ImageFormat | undefined {
   return undefined;
 }
 
-/** The format of a file on disk by its first bytes; undefined when it is not an image we publish. */
-export function sniffImageFile(file: string): ImageFormat | undefined {
-  const fd = openSync(file, 'r');
+/**
+ * The first `size` bytes of `file` (fewer when it is shorter), in a buffer exactly as long as what
+ * was read, so that a reader going past them fails as it would on the whole file. `noFollow` refuses
+ * a file that is itself a symbolic link. Throws as `fs` does (missing, a folder, unreadable).
+ */
+export function readFileHead(file: string, size: number, options: { readonly noFollow?: boolean } = {}): Uint8Array {
+  const fd = openSync(file, options.noFollow ? constants.O_RDONLY | constants.O_NOFOLLOW : constants.O_RDONLY);
   try {
-    const head = new Uint8Array(HEAD_BYTES);
-    const read = readSync(fd, head, 0, HEAD_BYTES, 0);
-    return sniffImage(head.subarray(0, read));
+    const buffer = new Uint8Array(size);
+    return buffer.slice(0, readSync(fd, buffer, 0, size, 0));
   } finally {
     closeSync(fd);
   }
+}
+
+/** The format of a file on disk by its first bytes; undefined when it is not an image we publish. */
+export function sniffImageFile(file: string): ImageFormat | undefined {
+  return sniffImage(readFileHead(file, HEAD_BYTES));
 }
 
 /** The format an image path's extension promises, if it is one we publish. */

@@ -17,12 +17,12 @@
  * touched: `sizes` without `srcset` is invalid HTML, and other images get no `srcset`. An editor's
  * own `sizes` is kept.
  */
-import { closeSync, openSync, readSync } from 'node:fs';
 import path from 'node:path';
 import type { Element, Root } from 'hast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { resolveInContent } from '#lib/content-files.ts';
+import { readFileHead } from '#lib/image-files.ts';
 import { BODY_IMAGE_MAX_WIDTH, BODY_IMAGE_SIZES, BODY_IMAGE_WIDTHS } from '#lib/image-sizes.ts';
 
 /** Options of {@link rehypeImageSizes}. */
@@ -40,24 +40,14 @@ interface AstroImageData {
 /** Bytes read for an image's size: enough for a JPEG's frame header behind a camera's EXIF block. */
 const HEAD_BYTES = 128 * 1024;
 
-/** The first {@link HEAD_BYTES} of `file`, or undefined when it cannot be read. */
-function readHead(file: string): Uint8Array | undefined {
-  let fd: number | undefined;
-  try {
-    fd = openSync(file, 'r');
-    const buffer = new Uint8Array(HEAD_BYTES);
-    return buffer.slice(0, readSync(fd, buffer, 0, HEAD_BYTES, 0));
-  } catch {
-    return undefined;
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
-}
-
 /** Width and height of the image file at `file`, as Astro reads them, or undefined. */
 async function imageSize(file: string): Promise<{ width: number; height: number } | undefined> {
-  const head = readHead(file);
-  if (!head) return undefined;
+  let head: Uint8Array;
+  try {
+    head = readFileHead(file, HEAD_BYTES, { noFollow: true });
+  } catch {
+    return undefined;
+  }
   const { imageMetadata } = await import('astro/assets/utils');
   try {
     const { width, height } = await imageMetadata(head);
