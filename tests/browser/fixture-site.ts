@@ -95,8 +95,15 @@ export type AxeResults = Awaited<ReturnType<AxeBuilder['analyze']>>;
  * (compared on all 36 page types of the fixture site); a page with frames keeps the default mode,
  * which also checks inside them.
  */
-export function axeResults(page: Page, tags: readonly string[]): Promise<AxeResults> {
-  return new AxeBuilder({ page })
+export function axeResults(
+  page: Page,
+  tags: readonly string[],
+  options: { readonly include?: readonly string[] } = {},
+): Promise<AxeResults> {
+  let builder = new AxeBuilder({ page });
+  // Only these parts of the page (CSS selectors), when given.
+  for (const selector of options.include ?? []) builder = builder.include(selector);
+  return builder
     .withTags([...tags])
     .setLegacyMode(page.frames().length === 1)
     .analyze();

@@ -2,11 +2,10 @@
 // built fixture site: one compact row at 375 px in both languages, a "Menu" that opens by click and
 // by keyboard with JavaScript off, the navigation once in the accessibility tree at every width,
 // axe at 0 violations with the menu open and closed in light and dark, and a print masthead and URL.
-import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StaticServer } from '#tools/lib/static-server.ts';
-import { skipBrowser, startFixtureSite, warnWhenSkipped, type FixtureSite } from './fixture-site.ts';
+import { axeResults, skipBrowser, startFixtureSite, warnWhenSkipped, type FixtureSite } from './fixture-site.ts';
 
 warnWhenSkipped('HEADER BROWSER TESTS');
 
@@ -47,11 +46,9 @@ async function visit(page: Page, sitePath: string): Promise<void> {
  * tests/browser/site.test.ts.
  */
 async function axeViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page })
-    .include('.site-header')
-    .include('.site-footer')
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-    .analyze();
+  const results = await axeResults(page, ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'], {
+    include: ['.site-header', '.site-footer'],
+  });
   return results.violations.map(
     (v) => `${v.id} (${v.impact ?? '?'}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
   );

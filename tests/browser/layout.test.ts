@@ -6,12 +6,12 @@
 // Without Chromium the tier is skipped loudly; under CI it fails.
 import { mkdir, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { StaticServer } from '#tools/lib/static-server.ts';
 import { root } from '#tests/integration/build-site.ts';
 import {
+  axeResults,
   chromium,
   inCI,
   openRecordingErrors,
@@ -252,7 +252,7 @@ describe.skipIf(skipBrowser)('layout in a real browser', () => {
           const { page, context } = await open(width, scheme);
           for (const locale of ['en', 'zh']) {
             await visit(page, CODE_STORY(locale));
-            const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+            const results = await axeResults(page, AXE_TAGS);
             for (const v of results.violations) {
               if (v.impact === 'serious' || v.impact === 'critical') {
                 const where = v.nodes.map((n) => n.target.join(' ')).join(', ');
