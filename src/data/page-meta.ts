@@ -3,23 +3,15 @@
  * Astro's `getImage`) and JSON-LD documents. This module turns the site's entries into the plain,
  * localised inputs of the pure builders in `src/lib/structured-data.ts`, so each page needs one call.
  */
-import { getImage } from 'astro:assets';
 import type { ImageMetadata } from 'astro';
 import type { Graph, Thing } from 'schema-dts';
+import { coverFallback } from './cover-pictures.ts';
 import { localeInfo, uiStrings } from '#i18n/index.ts';
 import { correctionsNewestFirst } from '#lib/corrections.ts';
 import { formatMonth, localize } from '#lib/format.ts';
 import { pagePath } from '#lib/pagination.ts';
 import { localizedPath, storyPath } from '#lib/paths.ts';
-import {
-  absoluteUrl,
-  isoDate,
-  newestDate,
-  revisionDates,
-  shareImageFormat,
-  type ArticleMeta,
-  type ShareImage,
-} from '#lib/seo.ts';
+import { absoluteUrl, isoDate, newestDate, revisionDates, type ArticleMeta, type ShareImage } from '#lib/seo.ts';
 import { shareImagePath } from '#lib/share-card-stories.ts';
 import { SHARE_IMAGE_HEIGHT, SHARE_IMAGE_WIDTH } from '#lib/share-image.ts';
 import {
@@ -68,16 +60,10 @@ function publisher(locale: Locale): PublisherInput {
   return { name: localize(names, locale, defaultLocale), url: siteConfig.publisher.url };
 }
 
-/** An image resized for sharing (at most as wide as a share card, never enlarged), by absolute URL. */
+/** An image as it is shared: its cover fallback file (src/data/cover-pictures.ts), by absolute URL. */
 async function shareImage(src: ImageMetadata, alt: string, site: string | URL): Promise<ShareImage> {
-  const width = Math.min(SHARE_IMAGE_WIDTH, src.width);
-  const image = await getImage({ src, width, format: shareImageFormat(src.format) });
-  return {
-    url: absoluteUrl(image.src, site),
-    alt,
-    width,
-    height: Math.round((src.height * width) / src.width),
-  };
+  const file = await coverFallback(src);
+  return { url: absoluteUrl(file.src, site), alt, width: file.width, height: file.height };
 }
 
 /**

@@ -1,22 +1,35 @@
 /**
- * The variants every cover is published in. The story page's figure, the home's lead and the list
- * thumbnails all ask astro:assets (`Picture`) for these widths and formats, so a cover is encoded
- * once per width and format, and showing it in listings adds no encoding to the build. Each use
- * picks among them with its own `sizes`, never with widths of its own.
+ * The variants every cover is published in, chosen by measurement (README "Benchmark", Pictures).
+ * The story page's figure, the home's lead, the list thumbnails, `og:image` and the feeds all ask
+ * for these widths and formats, so a cover is encoded once per width and format however often it
+ * is shown:
+ *
+ * - `<source>`: WebP at each of {@link COVER_WIDTHS}, for every browser (all read WebP since 2020);
+ * - `<img>`: one file in the share format (JPEG, PNG for a PNG source) at {@link coverWidth}, the
+ *   same file as the page's `og:image` and the feeds' image, for readers and crawlers without WebP.
+ *
+ * No AVIF: it saved about 40 % of a cover's bytes over WebP but cost 10 times the encoding time
+ * (1.9 s against 0.2 s for a 1,200 px variant on one core), an hour of a 10,000-story cold build.
  */
+import { SHARE_IMAGE_WIDTH } from './share-image.ts';
 
-/** Widths, in pixels (a smaller cover gets those up to its own width). */
-export const COVER_WIDTHS = [480, 800, 1200] as const;
+/** Widths, in pixels, of the WebP variants (a smaller cover gets those up to its own width). */
+export const COVER_WIDTHS = [480, 800, SHARE_IMAGE_WIDTH] as const;
 
-/** Formats offered in `<source>` elements, best first (the `<img>` falls back to the original's). */
-export const COVER_FORMATS = ['avif', 'webp'] as const;
+/** The format of the `<source>` variants. */
+export const COVER_SOURCE_FORMAT = 'webp';
 
 /**
- * The width a cover's `<img>` is published at, for a cover `originalWidth` pixels wide: its own, at
- * most the largest variant. Without it the fallback `<img src>` (for browsers without `srcset`) was
- * the camera's whole picture: a 4000-pixel JPEG of 2.5 MB, encoded on every cold build and never
- * chosen by a browser that reads `srcset`.
+ * The width a cover's `<img>` (and share image) is published at, for a cover `originalWidth` pixels
+ * wide: its own, at most the largest variant. Without it the fallback `<img src>` was the camera's
+ * whole picture: a 4000-pixel JPEG of 2.5 MB, encoded on every cold build.
  */
 export function coverWidth(originalWidth: number): number {
-  return Math.min(originalWidth, COVER_WIDTHS[COVER_WIDTHS.length - 1] ?? originalWidth);
+  return Math.min(originalWidth, SHARE_IMAGE_WIDTH);
+}
+
+/** The `<source>` widths of a cover `originalWidth` pixels wide: the variants up to its own width. */
+export function coverWidths(originalWidth: number): number[] {
+  const width = coverWidth(originalWidth);
+  return [...COVER_WIDTHS.filter((w) => w < width), width];
 }

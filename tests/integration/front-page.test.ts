@@ -88,15 +88,21 @@ describe('the lead story', () => {
       expect(leads).toHaveLength(1);
       const lead = leads[0]!;
       expect(headlineHref(lead)).toBe(`/${locale}/${LEAD}/`);
-      // The cover: a <picture> in AVIF and WebP, loaded first, its box sized by width and height.
+      // The cover: a <picture> in WebP, loaded first, its box sized by width and height; the <img> is
+      // one JPEG, the page's share image (src/lib/cover-images.ts).
       const picture = first(lead, 'picture');
-      expect(select(picture, 'source').map((s) => attr(s, 'type'))).toEqual(['image/avif', 'image/webp']);
+      expect(select(picture, 'source').map((s) => attr(s, 'type'))).toEqual(['image/webp']);
       for (const source of select(picture, 'source')) {
         expect(attr(source, 'srcSet')).toMatch(/ 480w, .* 800w, .* 1200w$/);
         expect(attr(source, 'sizes')).toContain('calc(100vw - 2rem)');
       }
       const img = first(picture, 'img');
       expect([attr(img, 'width'), attr(img, 'height')]).toEqual(['1200', '800']);
+      expect(attr(img, 'srcSet')).toBeUndefined();
+      expect(attr(img, 'src')).toMatch(/\.jpg$/);
+      const story = await load(`${locale}/${LEAD}/`);
+      const ogImage = select(story, 'meta').find((m) => attr(m, 'property') === 'og:image');
+      expect(attr(ogImage!, 'content')).toContain(attr(img, 'src'));
       expect([attr(img, 'loading'), attr(img, 'fetchPriority'), attr(img, 'alt')]).toEqual(['eager', 'high', '']);
       // The picture repeats the headline's link, out of the tab order and the accessibility tree.
       const imageLink = first(lead, 'a', 'lead-story__image');
@@ -144,8 +150,9 @@ describe('story lists', () => {
         expect(attr(img, 'alt')).toBe('');
         expect(Number(attr(img, 'width'))).toBeGreaterThan(0);
         expect(Number(attr(img, 'height'))).toBeGreaterThan(0);
-        expect(attr(img, 'sizes')).toBe('(min-width: 40rem) 11rem, 6.5rem');
-        expect(select(link, 'source').map((s) => attr(s, 'type'))).toEqual(['image/avif', 'image/webp']);
+        const sources = select(link, 'source');
+        expect(sources.map((s) => attr(s, 'type'))).toEqual(['image/webp']);
+        expect(attr(sources[0]!, 'sizes')).toBe('(min-width: 40rem) 11rem, 6.5rem');
       }
     }
   });
