@@ -26,7 +26,19 @@ const PX_PER_REM = 16;
 export const BODY_IMAGE_MAX_WIDTH = 2 * ARTICLE_MEASURE_REM * PX_PER_REM;
 
 /**
- * The `srcset` widths of a body image wider than {@link BODY_IMAGE_MAX_WIDTH}: Astro's own
- * breakpoints for the sharp service up to it, and it.
+ * The `srcset` widths offered for body images: the column at 1x, 1.5x and 2x. Astro's own
+ * breakpoints (640, 750, 828, 1080, 1280, …) made six files of a wide picture; these three serve
+ * the same screens (a phone of 360–430 CSS pixels at 2x or 3x takes 1,008 or 1,344) at half the
+ * pixels encoded (README "Benchmark", Pictures).
  */
-export const BODY_IMAGE_WIDTHS = [640, 750, 828, 1080, 1280, BODY_IMAGE_MAX_WIDTH] as const;
+export const BODY_IMAGE_WIDTHS = [
+  ARTICLE_MEASURE_REM * PX_PER_REM,
+  1.5 * ARTICLE_MEASURE_REM * PX_PER_REM,
+  BODY_IMAGE_MAX_WIDTH,
+] as const;
+
+/** The `srcset` widths of a body image `width` pixels wide: those below its own, and its own (capped). */
+export function bodyImageWidths(width: number): number[] {
+  const own = Math.min(width, BODY_IMAGE_MAX_WIDTH);
+  return [...BODY_IMAGE_WIDTHS.filter((w) => w < own), own];
+}

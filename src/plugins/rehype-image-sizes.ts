@@ -5,13 +5,13 @@
  * options, and `getImage` keeps the `sizes`, `width`, `height` and `widths` it is given, so the
  * published `srcset` is chosen for the column, not for the whole window.
  *
- * The cap: without a width, Astro's `constrained` layout publishes the image at its own width and at
+ * The widths: without them, Astro's `constrained` layout publishes the image at its own width and at
  * every breakpoint below it: a 4000-pixel camera photo became ten files up to 4000 pixels wide (two
  * seconds of encoding each for the largest), for a column no wider than 672 CSS pixels. An image
- * wider than twice the column now gets that width ({@link BODY_IMAGE_MAX_WIDTH}, enough for 2x
- * screens) and the breakpoints up to it ({@link BODY_IMAGE_WIDTHS}); its size is read from the
- * file's header with Astro's own reader (`imageMetadata`), as the build reads it. Narrower images,
- * images whose size cannot be read, and images given a width by the editor are left as they were.
+ * now gets its own width capped at twice the column ({@link BODY_IMAGE_MAX_WIDTH}, enough for 2x
+ * screens) and the column's widths below it ({@link bodyImageWidths}); its size is read from the
+ * file's header with Astro's own reader (`imageMetadata`), as the build reads it. Images whose size
+ * cannot be read and images given a width by the editor are left as they were.
  *
  * Only images on Astro's lists (Markdown images, and raw-HTML ones rehype-raw-images added) are
  * touched: `sizes` without `srcset` is invalid HTML, and other images get no `srcset`. An editor's
@@ -23,7 +23,7 @@ import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { resolveInContent } from '#lib/content-files.ts';
 import { readFileHead } from '#lib/image-files.ts';
-import { BODY_IMAGE_MAX_WIDTH, BODY_IMAGE_SIZES, BODY_IMAGE_WIDTHS } from '#lib/image-sizes.ts';
+import { BODY_IMAGE_MAX_WIDTH, BODY_IMAGE_SIZES, bodyImageWidths } from '#lib/image-sizes.ts';
 
 /** Options of {@link rehypeImageSizes}. */
 export interface ImageSizesOptions {
@@ -57,19 +57,20 @@ async function imageSize(file: string): Promise<{ width: number; height: number 
   }
 }
 
-/** Caps `node` (a local image at `file`) at the column's largest useful width, when it is wider. */
-async function capWidth(node: Element, file: string): Promise<void> {
+/** Gives `node` (a local image at `file`) the column's widths, capped at the largest useful one. */
+async function setWidths(node: Element, file: string): Promise<void> {
   if (node.properties['width'] !== undefined || node.properties['height'] !== undefined) return;
   const size = await imageSize(file);
-  if (!size || size.width <= BODY_IMAGE_MAX_WIDTH) return;
-  node.properties['width'] = BODY_IMAGE_MAX_WIDTH;
-  node.properties['height'] = Math.round((size.height * BODY_IMAGE_MAX_WIDTH) / size.width);
+  if (!size) return;
+  const width = Math.min(size.width, BODY_IMAGE_MAX_WIDTH);
+  node.properties['width'] = width;
+  node.properties['height'] = Math.round((size.height * width) / size.width);
   // A list of numbers, as `getImage` takes it: rehype-images hands the properties over as JSON.
   // (hast types every unknown property as a string; the property only lives until rehype-images.)
-  (node.properties as Record<string, unknown>)['widths'] = [...BODY_IMAGE_WIDTHS];
+  (node.properties as Record<string, unknown>)['widths'] = bodyImageWidths(size.width);
 }
 
-/** Rehype plugin: `sizes` = {@link BODY_IMAGE_SIZES} on every image Astro's pipeline will optimise, wide ones capped. */
+/** Rehype plugin: `sizes` = {@link BODY_IMAGE_SIZES} on every image Astro's pipeline will optimise, and the column's widths. */
 export function rehypeImageSizes(options: ImageSizesOptions): (tree: Root, file: VFile) => Promise<void> {
   const contentDir = path.resolve(options.contentDir);
   return async (tree, file) => {
@@ -93,7 +94,7 @@ export function rehypeImageSizes(options: ImageSizesOptions): (tree: Root, file:
       node.properties['sizes'] = BODY_IMAGE_SIZES;
       if (fromRel === undefined || !local.has(decoded)) return;
       const resolved = resolveInContent(contentDir, fromRel, decoded);
-      if (resolved.ok) capping.push(capWidth(node, resolved.abs));
+      if (resolved.ok) capping.push(setWidths(node, resolved.abs));
     });
     await Promise.all(capping);
   };

@@ -351,7 +351,7 @@ describe('body image sizes', () => {
 });
 
 describe('body image widths', () => {
-  it('caps an image wider than twice the column at 1,344 pixels with breakpoints up to it, and leaves the others', async () => {
+  it('gives an image the column widths below its own, capped at 1,344 pixels, and leaves images with a given width', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'news-archive-image-widths-'));
     try {
       const story = path.join(dir, 'articles/2024/x');
@@ -377,10 +377,11 @@ describe('body image widths', () => {
       await rehypeImageSizes({ contentDir: dir })(tree, file);
       const props = tree.children.map((node) => (node.type === 'element' ? node.properties : {}));
       expect(BODY_IMAGE_MAX_WIDTH).toBe(1344);
-      expect(props[0]).toMatchObject({ width: 1344, height: 1008, widths: [640, 750, 828, 1080, 1280, 1344] });
-      for (const p of props.slice(1)) expect(p['widths']).toBeUndefined();
-      expect(props[1]?.['width']).toBeUndefined();
+      expect(props[0]).toMatchObject({ width: 1344, height: 1008, widths: [672, 1008, 1344] });
+      expect(props[1]).toMatchObject({ width: 600, height: 400, widths: [600] });
+      for (const p of props.slice(2)) expect(p['widths']).toBeUndefined();
       expect(props[2]?.['width']).toBe(300);
+      expect(props[3]?.['width']).toBeUndefined();
       expect(props.every((p) => p['sizes'] === BODY_IMAGE_SIZES)).toBe(true);
     } finally {
       await rm(dir, { recursive: true, force: true });
