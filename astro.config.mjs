@@ -53,7 +53,12 @@ export default defineConfig({
     staticPreview(),
   ],
   // Images in article bodies get responsive `srcset`/`sizes`, width and height, lazy loading.
-  image: { layout: 'constrained', responsiveStyles: false },
+  // The service is Astro's sharp service decoding each source once (src/integrations/image-service.ts).
+  image: {
+    layout: 'constrained',
+    responsiveStyles: false,
+    service: { entrypoint: './src/integrations/image-service.ts', config: {} },
+  },
   markdown: {
     // Our remark/rehype plugins (src/plugins/markdown-options.ts); the Markdown worker threads of the articles
     // loader (src/loaders/) build the same processor from the same options.
