@@ -3,6 +3,7 @@
 import { defineConfig } from 'astro/config';
 import { unified } from '@astrojs/markdown-remark';
 import { contentGuard } from '#integrations/content-guard.ts';
+import { contentStoreFile } from '#integrations/content-store-file.ts';
 import { fileAliases } from '#integrations/file-aliases.ts';
 import { publishedImages } from '#integrations/published-images.ts';
 import { siteSitemap } from '#integrations/sitemap.ts';
@@ -45,6 +46,8 @@ export default defineConfig({
   // The content guard refuses content images outside the content folder, behind links, or not images.
   integrations: [
     contentGuard({ contentDir: settings.contentDir }),
+    // The build reads the content store from its file rather than compiling it as a module.
+    contentStoreFile(),
     fileAliases(),
     siteSitemap({ locales: siteConfig.locales, routesLeftOut: ['/[...alias]'] }),
     // Last, once every file is written: drops images no page refers to, strips metadata from the rest.
