@@ -11,12 +11,17 @@ import { staticPreview } from '#integrations/static-preview.ts';
 import { articleMarkdownOptions } from '#plugins/markdown-options.ts';
 import { collectionStorageFor, markdownBytes } from '#lib/content-size.ts';
 import { buildSettings } from '#lib/environment.ts';
+import { REBUILD_PLAN_ENV } from '#lib/rebuild-plan.ts';
 import { siteConfig } from '#site.config';
 
 // Defaults in one place (src/lib/environment.ts), shared with the tools.
 const settings = buildSettings(process.env);
 const site = settings.siteUrl;
 const base = settings.basePath;
+// A body-only rebuild (pipeline/rebuild.ts) renders only the pages that show the changed bodies, into
+// a folder laid over a copy of the previous site: Astro's incremental cache and the sitemap, which
+// describe the whole site, are left alone.
+const bodiesOnly = Boolean(process.env[REBUILD_PLAN_ENV]);
 
 export default defineConfig({
   site,
@@ -33,7 +38,7 @@ export default defineConfig({
   // Pages whose cache key (src/data/cache-keys.ts) and code are unchanged are copied from the
   // previous build's copy in the cache dir instead of rendered: a one-story edit renders a handful.
   experimental: {
-    incrementalBuild: true,
+    incrementalBuild: !bodiesOnly,
     // One store module for most archives; chunks past V8's string limit (src/lib/content-size.ts).
     collectionStorage: collectionStorageFor(markdownBytes(`${settings.contentDir}/articles`)),
   },
@@ -49,7 +54,7 @@ export default defineConfig({
     // The build reads the content store from its file rather than compiling it as a module.
     contentStoreFile(),
     fileAliases(),
-    siteSitemap({ locales: siteConfig.locales, routesLeftOut: ['/[...alias]'] }),
+    ...(bodiesOnly ? [] : [siteSitemap({ locales: siteConfig.locales, routesLeftOut: ['/[...alias]'] })]),
     // Last, once every file is written: drops images no page refers to, strips metadata from the rest.
     publishedImages(),
     // `astro preview` only: our static server, which sends `/en` to `/en/` (Astro's answers 404).

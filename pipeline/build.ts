@@ -10,6 +10,16 @@ import { describeBuildError } from '#pipeline/check/build-errors.ts';
 import { checkContent } from '#pipeline/check/checker.ts';
 import { countProblems, formatProblem, githubAnnotations } from '#pipeline/check/problems.ts';
 import { indexSite } from './search-index.ts';
+import {
+  linkTree,
+  overlayTree,
+  planRebuild,
+  publishedFolder,
+  readBuildRecord,
+  snapshotInputs,
+  writeBuildRecord,
+  type BuildRecord,
+} from './rebuild.ts';
 import { siteConfig } from '#site.config';
 import {
   acquireLock,
@@ -22,10 +32,15 @@ import {
   type OutputLock,
 } from './publish.ts';
 import { buildSettings } from '#lib/environment.ts';
+import { FINGERPRINT_FILE_ENV, REBUILD_PLAN_ENV, STALE_PLAN } from '#lib/rebuild-plan.ts';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 
 const settings = buildSettings(process.env);
 const contentDir = path.resolve(settings.contentDir);
 const outDir = path.resolve(settings.outDir);
+const cacheDir = path.resolve(settings.cacheDir);
+/** The build's own files in the cache folder (pipeline/rebuild.ts). */
+const workDir = path.join(cacheDir, 'news-archive');
 /** The one line shown when a publishing step fails, then exit 1 (no stack trace). */
 function failed(error: unknown, what: string): never {
   const message = error instanceof Error ? error.message : String(error);
@@ -57,26 +72,87 @@ if (errors > 0) {
 console.log(
   `✔ content check: ${result.files} files, ${result.stories} stories, ${warnings} warning(s) ${took(checkStarted)}`,
 );
+// What the last build can give this one (pipeline/rebuild.ts): nothing changed, only story bodies
+// changed (render just their pages over a copy of the last site), or everything is built.
+const shown = shownPath(outDir);
+const planned = performance.now();
+const inputs = await snapshotInputs(contentDir, process.cwd(), settings);
+const previous = await readBuildRecord(cacheDir);
+const plan = planRebuild(previous, inputs, await publishedFolder(outDir));
+if (plan.kind === 'unchanged') {
+  console.log(`✔ nothing changed since the last build: ${shown}/ is up to date ${took(planned)}`);
+  process.exit(0);
+}
+console.log(
+  plan.kind === 'bodies'
+    ? `✔ rebuild plan: the bodies of ${plan.files.length} story file(s) changed ${took(planned)}`
+    : `✔ rebuild plan: full build (${plan.reason}) ${took(planned)}`,
+);
 // Build into a staging folder and publish it only when everything has succeeded, in one step:
 // dist/ is a link to the complete old site until it is a link to the complete new one. The staging
 // folder is `<out>.building` (inside the project if the output is on another filesystem) and has
 // the same name every time: Astro's incremental build hashes the output folder into the page code.
-const shown = shownPath(outDir);
 const notPrepared = (error: unknown) => failed(error, `could not prepare ${shown}/`);
 const staging = await stagingFor(outDir).catch(notPrepared);
 // What a killed build left (staging folder, temporary link, unpublished versions) goes first.
 await prepareOutput(outDir, { staging }).catch(notPrepared);
+const logLevel = process.env['BUILD_LOG_LEVEL'] === 'info' ? 'info' : 'warn';
+// The routes write the site fingerprint here; the next build's body-only plan must match it.
+const fingerprintFile = path.join(workDir, 'site-fingerprint.txt');
+process.env[FINGERPRINT_FILE_ENV] = fingerprintFile;
+await mkdir(workDir, { recursive: true });
+await rm(fingerprintFile, { force: true });
+
+/** Whether `error` (or one of its causes) is the routes refusing a body-only plan. */
+function isStalePlan(error: unknown): boolean {
+  for (let e = error; e instanceof Error; e = e.cause) if (e.message.includes(STALE_PLAN)) return true;
+  return false;
+}
+
+/**
+ * A body-only rebuild into `staging`: Astro renders the pages showing `files` into a folder of
+ * their own, then the previous site is linked into the staging folder and they are laid over it.
+ * False when the routes refuse the plan (the frontmatter they read is not the last build's).
+ */
+async function rebuildBodies(last: BuildRecord, files: readonly string[]): Promise<boolean> {
+  const pagesDir = path.join(workDir, 'rebuild-pages');
+  const planFile = path.join(workDir, 'rebuild-plan.json');
+  await rm(pagesDir, { recursive: true, force: true });
+  await writeFile(
+    planFile,
+    JSON.stringify({ fingerprint: last.fingerprint, files: files.map((f) => path.join(contentDir, f)) }),
+  );
+  process.env[REBUILD_PLAN_ENV] = planFile;
+  process.env['OUT_DIR'] = pagesDir;
+  try {
+    await build({ root: process.cwd(), logLevel });
+  } catch (error) {
+    if (!isStalePlan(error)) throw error;
+    console.log('  (the site fingerprint changed with the bodies: building in full)');
+    return false;
+  } finally {
+    delete process.env[REBUILD_PLAN_ENV];
+  }
+  // Pagefind's bundle is written afresh: its linked files must not be written into.
+  const reused = await linkTree(last.published, staging, ['pagefind']);
+  const rendered = await overlayTree(pagesDir, staging);
+  await rm(pagesDir, { recursive: true, force: true });
+  console.log(`  (body-only rebuild: ${rendered} file(s) rendered, ${reused} linked from the last build)`);
+  return true;
+}
+
 try {
-  process.env['OUT_DIR'] = staging;
   const astroStarted = performance.now();
-  // BUILD_LOG_LEVEL=info shows Astro's own log, with the time of every page (npm run bench reads it).
-  await build({ root: process.cwd(), logLevel: process.env['BUILD_LOG_LEVEL'] === 'info' ? 'info' : 'warn' });
+  const rebuilt = plan.kind === 'bodies' && previous !== undefined && (await rebuildBodies(previous, plan.files));
+  if (!rebuilt) {
+    process.env['OUT_DIR'] = staging;
+    // BUILD_LOG_LEVEL=info shows Astro's own log, with the time of every page (npm run bench reads it).
+    await build({ root: process.cwd(), logLevel });
+  }
   console.log(`✔ astro build ${took(astroStarted)}`);
   const indexStarted = performance.now();
   // Year shards are cached beside Astro's own cache: a rebuild re-indexes only the years that changed.
-  const search = await indexSite(staging, {
-    cacheDir: path.resolve(settings.cacheDir),
-  });
+  const search = await indexSite(staging, { cacheDir });
   const copied = search.reused.length > 0 ? `, ${search.reused.length} unchanged copied from the cache` : '';
   console.log(
     `✔ search index: ${search.pages} pages ${took(indexStarted)}, ${search.shards.length} year shard(s)${copied}`,
@@ -95,5 +171,11 @@ try {
   }
 } catch (error) {
   failed(error, `could not publish into ${shown}/ (the previous site is still there)`);
+}
+// The record the next build plans from; without the routes' fingerprint, the next build is full.
+const fingerprint = await readFile(fingerprintFile, 'utf8').catch(() => undefined);
+const published = await publishedFolder(outDir);
+if (fingerprint !== undefined && published !== undefined) {
+  await writeBuildRecord(cacheDir, { format: 1, ...inputs, fingerprint, published });
 }
 console.log(`✔ site built into ${shown}/`);

@@ -9,43 +9,96 @@
  *
  * Every route attaches its keys the same way: `return withCacheKeys(paths, keyOf)` at the end of its
  * `getStaticPaths`, with one of the key rules below as `keyOf` (or none, for the site fingerprint).
+ * The same rules choose the pages of a body-only rebuild (src/lib/rebuild-plan.ts): a page is
+ * rendered again exactly when it shows a changed body.
  */
+import path from 'node:path';
 import { fingerprint } from '#lib/fingerprint.ts';
+import { readRebuildPlan, STALE_PLAN, writeFingerprint } from '#lib/rebuild-plan.ts';
 import { siteConfig } from '#site.config';
 import { loadSiteData, type PublishedStory, type SiteData } from './content.ts';
 
-/** How a route keys one of its `getStaticPaths` entries. */
-export type CacheKeyRule<T> = (path: T, data: SiteData) => string;
+/** A page that shows the bodies of `bodies` besides frontmatter (a story page, a full-content feed). */
+export interface ShowsBodies {
+  /** The stories whose bodies the page shows (none: it shows frontmatter only). */
+  readonly bodies: readonly PublishedStory[];
+}
+
+/** How a route keys one of its `getStaticPaths` entries: a key of its own, or the bodies it shows. */
+export type CacheKeyRule<T> = (path: T, data: SiteData) => string | ShowsBodies;
 
 /**
- * `paths` of a `getStaticPaths`, each with its `cacheKey`: `keyOf(path, data)`, or the site
- * fingerprint without `keyOf` (for pages that show frontmatter only).
+ * The entry ids of a body-only rebuild (src/lib/rebuild-plan.ts), or `undefined` in a full build.
+ * Read once per build; a plan made for other frontmatter than this build's is refused with an error
+ * the build recognises, and it builds in full instead.
+ */
+let rebuildEntries: ReadonlySet<string> | undefined | null = null;
+
+function entriesToRebuild(data: SiteData): ReadonlySet<string> | undefined {
+  if (rebuildEntries !== null) return rebuildEntries;
+  rebuildEntries = (() => {
+    writeFingerprint(process.env, data.fingerprint);
+    const plan = readRebuildPlan(process.env);
+    if (!plan) return undefined;
+    if (plan.fingerprint !== data.fingerprint) {
+      throw new Error(`${STALE_PLAN}: the site's frontmatter changed since the last build`);
+    }
+    const files = new Set(plan.files);
+    const ids = [...data.articles.values()]
+      .filter((entry) => entry.filePath !== undefined && files.has(path.resolve(entry.filePath)))
+      .map((entry) => entry.id);
+    return new Set(ids);
+  })();
+  return rebuildEntries;
+}
+
+/** The cache key of a page keyed by `rule` (the site fingerprint when it shows no body). */
+function keyOfRule(data: SiteData, rule: string | ShowsBodies | undefined): string {
+  if (rule === undefined) return data.fingerprint;
+  if (typeof rule === 'string') return rule;
+  if (rule.bodies.length === 0) return data.fingerprint;
+  return fingerprint([
+    data.fingerprint,
+    ...rule.bodies.flatMap((story) =>
+      [...story.versions.values()].map((v) => data.articles.get(v.entryId)?.rendered?.html),
+    ),
+  ]);
+}
+
+/** Whether a page keyed by `rule` shows the body of one of `entries`. */
+function showsAny(rule: string | ShowsBodies | undefined, entries: ReadonlySet<string>): boolean {
+  return (
+    typeof rule === 'object' &&
+    rule.bodies.some((story) => [...story.versions.values()].some((v) => entries.has(v.entryId)))
+  );
+}
+
+/**
+ * `paths` of a `getStaticPaths`, each with its `cacheKey` from `keyOf(path, data)`, or the site
+ * fingerprint without `keyOf` (for pages that show frontmatter only). In a body-only rebuild, only
+ * the paths that show a changed body: the rest of the site is the previous build's.
  */
 export async function withCacheKeys<T extends object>(
   paths: readonly T[],
   keyOf?: CacheKeyRule<T>,
 ): Promise<(T & { cacheKey: string })[]> {
   const data = await loadSiteData();
-  return paths.map((path) => ({ ...path, cacheKey: keyOf ? keyOf(path, data) : data.fingerprint }));
+  const rebuild = entriesToRebuild(data);
+  const keyed = paths.map((path) => ({ path, rule: keyOf?.(path, data) }));
+  const kept = rebuild ? keyed.filter(({ rule }) => showsAny(rule, rebuild)) : keyed;
+  return kept.map(({ path, rule }) => ({ ...path, cacheKey: keyOfRule(data, rule) }));
 }
 
-/** The key of a page that shows the bodies of `stories` (a story page, a full-content feed). */
-export function bodiesKey(data: SiteData, stories: readonly PublishedStory[]): string {
-  return fingerprint([
-    data.fingerprint,
-    ...stories.flatMap((story) =>
-      [...story.versions.values()].map((v) => data.articles.get(v.entryId)?.rendered?.html),
-    ),
-  ]);
+/** What a page that shows the bodies of `stories` depends on (a story page, a full-content feed). */
+export function showsBodies(stories: readonly PublishedStory[]): ShowsBodies {
+  return { bodies: stories };
 }
 
 /**
- * The key of a feed in `locale` over `candidates` (newest first): the site fingerprint and the bodies
- * of the stories it can carry, the first `feedSize` that have a version in the locale. With summary
- * feeds, the site fingerprint alone.
+ * What a feed in `locale` over `candidates` (newest first) shows: the bodies of the stories it can
+ * carry, the first `feedSize` that have a version in the locale; none with summary feeds.
  */
-export function feedKey(data: SiteData, locale: string, candidates: readonly PublishedStory[]): string {
-  if (siteConfig.feedContent !== 'full') return data.fingerprint;
-  const carried = candidates.filter((story) => story.versions.has(locale)).slice(0, siteConfig.feedSize);
-  return bodiesKey(data, carried);
+export function feedBodies(locale: string, candidates: readonly PublishedStory[]): ShowsBodies {
+  if (siteConfig.feedContent !== 'full') return showsBodies([]);
+  return showsBodies(candidates.filter((story) => story.versions.has(locale)).slice(0, siteConfig.feedSize));
 }

@@ -4,7 +4,7 @@
 // over `localeFeedRoute` or `entryFeedRoute`.
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { render } from 'astro:content';
-import { feedKey, withCacheKeys } from './cache-keys.ts';
+import { feedBodies, withCacheKeys } from './cache-keys.ts';
 import { loadSiteData, storyView, type EventEntry, type PublishedStory, type SiteData } from './content.ts';
 import { coverShareImage } from './page-meta.ts';
 import { localeInfo, uiStrings } from '#i18n/index.ts';
@@ -201,7 +201,7 @@ export function localeFeedRoute(format: FeedFormat) {
     const { stories } = await loadSiteData();
     return withCacheKeys(
       localePaths(() => [{ params: {} }]),
-      (path, data) => feedKey(data, path.params.lang, stories),
+      (path) => feedBodies(path.params.lang, stories),
     );
   }
   const GET: StaticEndpoint<typeof getStaticPaths> = async ({ params, site }) => {
@@ -240,7 +240,7 @@ export function entryFeedRoute(kind: EntryFeedKind) {
     const ids = [...(isSpeaker ? data.speakers.keys() : data.tags.keys())];
     return withCacheKeys(
       localePaths(() => ids.map((id) => ({ params: { id } }))),
-      (path) => feedKey(data, path.params.lang, storiesOf(data, path.params.id)),
+      (path) => feedBodies(path.params.lang, storiesOf(data, path.params.id)),
     );
   }
   const GET: StaticEndpoint<typeof getStaticPaths> = async ({ params, site }) => {

@@ -1,7 +1,8 @@
-// Incremental builds (Astro's `experimental.incrementalBuild` with our cache keys): a build that
-// reuses the previous build's cache must write exactly the site a cold build writes from the same
-// content, after a body edit (most pages copied, not rendered) and after a title edit (which reaches
-// listings, neighbours and feeds).
+// Rebuilds: a build that reuses the previous build must write exactly the site a cold build writes
+// from the same content: after a body edit (a body-only rebuild, pipeline/rebuild.ts: the story's
+// pages and feeds rendered, the rest linked from the last site), after a title edit (Astro's
+// incremental build with our cache keys: it reaches listings, neighbours and feeds), and with
+// nothing changed (nothing built at all).
 import { createHash } from 'node:crypto';
 import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -59,6 +60,7 @@ const restored = (log: string) =>
 
 const edited = 'articles/2024/green-patents-pilot/en.md';
 const retitled = 'articles/2023/open-data-portal/zh.md';
+const registryFile = 'open-data.yaml';
 
 beforeAll(async () => {
   work = await mkdtemp(path.join(tmpdir(), 'news-archive-incremental-'));
@@ -76,20 +78,22 @@ const TWO_BUILDS = 300_000;
 
 describe('an incremental build', () => {
   it(
-    'after a body edit, renders that story and its feeds, copies the rest, and equals a cold build',
+    'after a body edit, renders only that story and the feeds that carry it, links the rest, and equals a cold build',
     async () => {
       const file = path.join(content, edited);
       await writeFile(file, `${await readFile(file, 'utf8')}\nA paragraph added after the first build.\n`);
       const warm = await build(true);
       await build(false);
       expect(differences(await tree(path.join(work, 'site')), await tree(path.join(work, 'cold')))).toEqual([]);
-      const copied = restored(warm.stdout);
-      expect(copied.length).toBeGreaterThan(100);
-      // The edited story and the feeds carrying its body were rendered again, not copied.
-      expect(copied.filter((page) => page.includes('green-patents-pilot/index.html'))).toEqual([]);
-      expect(copied).not.toContain('/en/rss.xml');
-      // Untouched stories were copied; the search index of 2023 too, while 2024's was made again.
-      expect(copied).toContain('/en/2024/trademark-campaign/index.html');
+      expect(warm.stdout).toContain('✔ rebuild plan: the bodies of 1 story file(s) changed');
+      // Astro rendered the story's page and the feeds carrying it, and no other story or listing.
+      const rendered = stripVTControlCharacters(warm.stdout);
+      expect(rendered).toMatch(/\/en\/2024\/green-patents-pilot\/index\.html/);
+      expect(rendered).toMatch(/\/en\/rss\.xml/);
+      expect(rendered).not.toMatch(/\/en\/2024\/trademark-campaign\/index\.html/);
+      expect(rendered).not.toMatch(/\/en\/archive\//);
+      expect(rendered).toMatch(/body-only rebuild: \d+ file\(s\) rendered, \d+ linked from the last build/);
+      // The search index of 2023 was copied, 2024's made again.
       expect(warm.stdout).toMatch(/✔ search index: 28 pages \([\d.]+ s\), 2 year shard\(s\), 1 unchanged copied/);
       const page = await readFile(path.join(work, 'site/en/2024/green-patents-pilot/index.html'), 'utf8');
       expect(page).toContain('A paragraph added after the first build.');
@@ -116,11 +120,28 @@ describe('an incremental build', () => {
   );
 
   it(
-    'with nothing changed, copies every page and every search shard, and still equals a cold build',
+    "after a change no page shows (a comment in a registry file), copies every page from Astro's cache",
+    async () => {
+      const file = path.join(content, 'tags', registryFile);
+      await writeFile(file, `# Reviewed after the first build.\n${await readFile(file, 'utf8')}`);
+      const warm = await build(true);
+      expect(warm.stdout).toMatch(/✔ rebuild plan: full build \(tags\/.+ changed beyond its body\)/);
+      const copied = restored(warm.stdout);
+      expect(copied).toContain('/en/2024/trademark-campaign/index.html');
+      expect(copied).toContain('/en/rss.xml');
+      expect(warm.stdout).toMatch(/✔ search index: 28 pages \([\d.]+ s\), 2 year shard\(s\), 2 unchanged copied/);
+      // `cold/` holds the cold build of the same content but for the comment, from the test before.
+      expect(differences(await tree(path.join(work, 'site')), await tree(path.join(work, 'cold')))).toEqual([]);
+    },
+    TWO_BUILDS,
+  );
+
+  it(
+    'with nothing changed, builds nothing and leaves the site that equals a cold build',
     async () => {
       const warm = await build(true);
-      expect(warm.stdout).toMatch(/✔ search index: 28 pages \([\d.]+ s\), 2 year shard\(s\), 2 unchanged copied/);
-      expect(restored(warm.stdout).filter((page) => page.endsWith('.html')).length).toBeGreaterThan(100);
+      expect(warm.stdout).toMatch(/✔ nothing changed since the last build: .* is up to date/);
+      expect(warm.stdout).not.toContain('astro build');
       // `cold/` holds the cold build of this same content, from the test before.
       expect(differences(await tree(path.join(work, 'site')), await tree(path.join(work, 'cold')))).toEqual([]);
     },
