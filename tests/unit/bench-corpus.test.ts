@@ -147,9 +147,21 @@ describe('benchmark measurements', () => {
     expect(stages.routeKinds['share-card'].count).toBe(2);
     expect(stages.routeKinds['share-card'].seconds).toBeCloseTo(1.355);
     expect(stages.routeKinds.story).toEqual({ count: 1, seconds: 0.008 });
+    expect(stages.imageFiles).toBeUndefined();
     expect(routeKind('/zh/archive/2024/05/index.html')).toBe('listing');
     expect(routeKind('/news/2023/old-name/index.html')).toBe('other');
     expect(routeKind('/en/events/forum-2024.ics')).toBe('feed');
+  });
+
+  it('times the optimised images and counts the files encoded and reused', () => {
+    const log = [
+      ' generating optimized images ',
+      '19:20:01   ▶ /_astro/photo.Ab12_Z1x2Y3.webp (before: 2481kB, after: 121kB) (+1.20s) (1/3)',
+      '19:20:02   ▶ /_astro/photo.Ab12_Z1x2Y3.jpg (before: 2481kB, after: 190kB) (+0.30s) (2/3)',
+      '19:20:02   ▶ /_astro/map.Cd34_Z1x2Y3.webp (reused cache entry) (+2ms) (3/3)',
+      '19:20:02 ✓ Completed in 1.52s.',
+    ].join('\n');
+    expect(parseAstroLog(log)).toMatchObject({ images: 1.52, imageFiles: { encoded: 2, reused: 1 } });
   });
 
   it('reads GNU time -v and summarises runs', () => {

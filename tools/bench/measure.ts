@@ -46,6 +46,8 @@ export interface AstroStages {
   readonly routes?: number;
   /** Optimising images (`generating optimized images … ✓ Completed in …`). */
   readonly images?: number;
+  /** Image files Astro wrote in that phase: encoded now, or copied from its cache (`reused cache entry`). */
+  readonly imageFiles?: { readonly encoded: number; readonly reused: number };
   /** Astro's total (`N page(s) built in …`). */
   readonly total?: number;
   /** Time per kind of route, summed from each route's `(+12ms)`. */
@@ -132,6 +134,7 @@ export function parseAstroLog(log: string): AstroStages {
   let images: number | undefined;
   let total: number | undefined;
   let section: 'routes' | 'images' | undefined;
+  const imageFiles = { encoded: 0, reused: 0 };
   for (const line of lines) {
     if (/generating static routes/.test(line)) section = 'routes';
     else if (/generating optimized images/.test(line)) section = 'images';
@@ -140,6 +143,12 @@ export function parseAstroLog(log: string): AstroStages {
       const kind = routeKinds[routeKind(route[1])];
       kind.count++;
       kind.seconds += parseAstroDuration(route[2] ?? '') ?? 0;
+      continue;
+    }
+    // `▶ /_astro/photo.Hash.webp (before: 2400kB, after: 120kB) (+1.2s) (3/40)`, or `(reused cache entry)`.
+    if (section === 'images' && line.includes('▶ ')) {
+      if (line.includes('(reused cache entry)')) imageFiles.reused++;
+      else if (line.includes('(before:')) imageFiles.encoded++;
       continue;
     }
     const generated = /\[types\] Generated (.+?)\s*$/.exec(line)?.[1];
@@ -161,6 +170,7 @@ export function parseAstroLog(log: string): AstroStages {
     ...optional('vite', vite),
     ...optional('routes', routes),
     ...optional('images', images),
+    ...(images === undefined ? {} : { imageFiles }),
     ...optional('total', total),
     routeKinds,
   };

@@ -69,6 +69,8 @@ const FIGURES = {
   vite: (r: BuildResult) => r.astro.vite,
   routes: (r: BuildResult) => r.astro.routes,
   images: (r: BuildResult) => r.astro.images,
+  imagesEncoded: (r: BuildResult) => r.astro.imageFiles?.encoded,
+  imagesReused: (r: BuildResult) => r.astro.imageFiles?.reused,
   astroRest: (r: BuildResult) => {
     const { sync, vite, routes, images = 0 } = r.astro;
     const total = r.phases.astro;
@@ -143,7 +145,13 @@ export function measuredWith(results: readonly BuildResult[]): string {
 export function printReport(
   summary: Summaries,
   results: readonly BuildResult[],
-  context: { readonly stories: number; readonly articleFiles: number; readonly runs: number },
+  context: {
+    readonly stories: number;
+    readonly articleFiles: number;
+    readonly runs: number;
+    /** Pictures in the corpus (covers and body images). */
+    readonly pictures: number;
+  },
 ): void {
   const { measuredModes, modes: summaries, anchor: anchorSummary, ratio } = summary;
   const firstBuild = results.find((r) => r.mode === (measuredModes[0] ?? 'cold'));
@@ -228,6 +236,20 @@ export function printReport(
       ]),
     ]),
   );
+
+  // The pictures' own phase: time per source picture, and the files encoded or reused from the cache.
+  if (context.pictures > 0) {
+    console.log('');
+    for (const mode of measuredModes) {
+      const seconds = median(mode, 'images');
+      if (seconds === undefined) continue;
+      console.log(
+        `Pictures, ${mode}: ${int(context.pictures)} pictures optimised in ${s1(seconds)} s, ` +
+          `${((1000 * seconds) / context.pictures).toFixed(0)} ms per picture; ` +
+          `${int(median(mode, 'imagesEncoded'))} files encoded, ${int(median(mode, 'imagesReused'))} reused from the cache`,
+      );
+    }
+  }
 
   if (ratio) {
     console.log('');

@@ -141,7 +141,7 @@ try {
     anchor = await runAnchorBuilds(setup, { anchorDir, generator: anchorGenerator, stories, runs, onResult: progress });
   }
   const summary = summarise(modes, results, anchor?.results ?? []);
-  printReport(summary, results, { stories, articleFiles: stats.articleFiles, runs });
+  printReport(summary, results, { stories, articleFiles: stats.articleFiles, runs, pictures: stats.images });
   if (values.json !== undefined) {
     await writeJsonReport(path.resolve(invokedFrom, values.json), {
       date: new Date().toISOString(),
