@@ -3,6 +3,7 @@
 import { defineConfig } from 'astro/config';
 import { unified } from '@astrojs/markdown-remark';
 import { contentGuard } from '#integrations/content-guard.ts';
+import { bodiesOnlyBuild } from '#integrations/bodies-only.ts';
 import { contentStoreFile } from '#integrations/content-store-file.ts';
 import { fileAliases } from '#integrations/file-aliases.ts';
 import { publishedImages } from '#integrations/published-images.ts';
@@ -18,9 +19,9 @@ import { siteConfig } from '#site.config';
 const settings = buildSettings(process.env);
 const site = settings.siteUrl;
 const base = settings.basePath;
-// A body-only rebuild (pipeline/rebuild.ts) renders only the pages that show the changed bodies, into
-// a folder laid over a copy of the previous site: Astro's incremental cache and the sitemap, which
-// describe the whole site, are left alone.
+// A body-only rebuild (pipeline/rebuild.ts) renders only the pages that show the changed bodies, then
+// gets the rest from the previous site: Astro's incremental cache and the sitemap, which describe the
+// whole site, are left alone. Only integrations change, which Astro leaves out of its config hash.
 const bodiesOnly = Boolean(process.env[REBUILD_PLAN_ENV]);
 
 export default defineConfig({
@@ -38,7 +39,7 @@ export default defineConfig({
   // Pages whose cache key (src/data/cache-keys.ts) and code are unchanged are copied from the
   // previous build's copy in the cache dir instead of rendered: a one-story edit renders a handful.
   experimental: {
-    incrementalBuild: !bodiesOnly,
+    incrementalBuild: true,
     // One store module for most archives; chunks past V8's string limit (src/lib/content-size.ts).
     collectionStorage: collectionStorageFor(markdownBytes(`${settings.contentDir}/articles`)),
   },
@@ -54,7 +55,9 @@ export default defineConfig({
     // The build reads the content store from its file rather than compiling it as a module.
     contentStoreFile(),
     fileAliases(),
-    ...(bodiesOnly ? [] : [siteSitemap({ locales: siteConfig.locales, routesLeftOut: ['/[...alias]'] })]),
+    ...(bodiesOnly
+      ? [bodiesOnlyBuild()]
+      : [siteSitemap({ locales: siteConfig.locales, routesLeftOut: ['/[...alias]'] })]),
     // Last, once every file is written: drops images no page refers to, strips metadata from the rest.
     publishedImages(),
     // `astro preview` only: our static server, which sends `/en` to `/en/` (Astro's answers 404).

@@ -11,8 +11,8 @@ import { checkContent } from '#pipeline/check/checker.ts';
 import { countProblems, formatProblem, githubAnnotations } from '#pipeline/check/problems.ts';
 import { indexSite } from './search-index.ts';
 import {
+  filesUnder,
   linkTree,
-  overlayTree,
   planRebuild,
   publishedFolder,
   readBuildRecord,
@@ -110,34 +110,33 @@ function isStalePlan(error: unknown): boolean {
 }
 
 /**
- * A body-only rebuild into `staging`: Astro renders the pages showing `files` into a folder of
- * their own, then the previous site is linked into the staging folder and they are laid over it.
+ * A body-only rebuild into `staging`: Astro renders the pages showing `files` into it (the same
+ * output folder as a full build: Astro hashes its configuration, and a different one would clear
+ * its content store), then every other file of the previous site is linked in beside them.
  * False when the routes refuse the plan (the frontmatter they read is not the last build's).
  */
 async function rebuildBodies(last: BuildRecord, files: readonly string[]): Promise<boolean> {
-  const pagesDir = path.join(workDir, 'rebuild-pages');
   const planFile = path.join(workDir, 'rebuild-plan.json');
-  await rm(pagesDir, { recursive: true, force: true });
   await writeFile(
     planFile,
     JSON.stringify({ fingerprint: last.fingerprint, files: files.map((f) => path.join(contentDir, f)) }),
   );
   process.env[REBUILD_PLAN_ENV] = planFile;
-  process.env['OUT_DIR'] = pagesDir;
+  process.env['OUT_DIR'] = staging;
   try {
     await build({ root: process.cwd(), logLevel });
   } catch (error) {
     if (!isStalePlan(error)) throw error;
+    await discardStaging(staging);
     console.log('  (the site fingerprint changed with the bodies: building in full)');
     return false;
   } finally {
     delete process.env[REBUILD_PLAN_ENV];
   }
+  const rendered = await filesUnder(staging);
   // Pagefind's bundle is written afresh: its linked files must not be written into.
-  const reused = await linkTree(last.published, staging, ['pagefind']);
-  const rendered = await overlayTree(pagesDir, staging);
-  await rm(pagesDir, { recursive: true, force: true });
-  console.log(`  (body-only rebuild: ${rendered} file(s) rendered, ${reused} linked from the last build)`);
+  const linked = await linkTree(last.published, staging, { skip: ['pagefind'], keep: new Set(rendered) });
+  console.log(`  (body-only rebuild: ${rendered.length} file(s) rendered, ${linked} linked from the last build)`);
   return true;
 }
 

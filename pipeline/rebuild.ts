@@ -11,8 +11,8 @@
  *   file, the set of files, the code and the settings did not, and no changed body names a
  *   different file of its folder, such as an image). Astro then renders just the pages that show
  *   those bodies (the rule of src/data/cache-keys.ts, which also refuses the plan if the site's
- *   fingerprint moved) into a folder of their own; the new site is the previous one, hard-linked
- *   file by file, with those pages laid over it; Pagefind re-indexes the years whose pages changed.
+ *   fingerprint moved) into the staging folder, and every other file of the previous site is
+ *   hard-linked in beside them; Pagefind re-indexes the years whose pages changed.
  * - **full**: anything else, and the first build.
  *
  * The inputs are hashed file by file: content files as their frontmatter and their body
@@ -35,7 +35,6 @@ import {
   readlink,
   realpath,
   rename,
-  rm,
   writeFile,
 } from 'node:fs/promises';
 import path from 'node:path';
@@ -88,8 +87,8 @@ const FRONTMATTER = /^---[ \t]*\r?\n(?:[\s\S]*?\r?\n)?---[ \t]*(?:\r?\n|$)/;
 
 const sha = (data: string | Buffer): string => createHash('sha256').update(data).digest('hex');
 
-/** Every file under `dir` (relative, with `/`), links included as links, sorted. */
-async function filesUnder(dir: string): Promise<string[]> {
+/** Every file under `dir` (relative, with `/`), links included as links, sorted; none if it is missing. */
+export async function filesUnder(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
   return entries
     .filter((e) => !e.isDirectory())
@@ -212,13 +211,25 @@ export async function publishedFolder(outDir: string): Promise<string | undefine
   return realpath(outDir).catch(() => undefined);
 }
 
+/** Options of {@link linkTree}. */
+export interface LinkTreeOptions {
+  /** Top-level folders of `from` left out. */
+  readonly skip?: readonly string[];
+  /** Files (relative, with `/`) already in `to`, which stay as they are. */
+  readonly keep?: ReadonlySet<string>;
+}
+
 /**
- * Recreates the tree `from` at `to` with hard links (a copy where the filesystems differ), leaving
- * out the top-level folders in `skip`. Linked files are shared with `from`: nothing may write into
- * them in place, so {@link overlayTree} replaces files rather than overwriting them.
+ * Recreates the tree `from` at `to` with hard links (a copy where the filesystems differ), but for
+ * the folders in `skip` and the files in `keep`. Linked files are shared with `from`: nothing may
+ * write into them in place afterwards (Pagefind's folder is skipped for that reason). Returns the
+ * number of files linked or copied.
  */
-export async function linkTree(from: string, to: string, skip: readonly string[] = []): Promise<number> {
-  const files = (await filesUnder(from)).filter((rel) => !skip.includes(rel.split('/')[0] ?? ''));
+export async function linkTree(from: string, to: string, options: LinkTreeOptions = {}): Promise<number> {
+  const skip = options.skip ?? [];
+  const files = (await filesUnder(from)).filter(
+    (rel) => !skip.includes(rel.split('/')[0] ?? '') && !options.keep?.has(rel),
+  );
   const folders = new Set(files.map((rel) => path.posix.dirname(rel)));
   for (const folder of [...folders].sort()) await mkdir(path.join(to, folder), { recursive: true });
   await mapWithLimit(files, 64, async (rel) => {
@@ -228,18 +239,6 @@ export async function linkTree(from: string, to: string, skip: readonly string[]
       if (error.code !== 'EXDEV' && error.code !== 'EPERM') throw error;
       await copyFile(source, target);
     });
-  });
-  return files.length;
-}
-
-/** Lays every file of `from` over the tree `to`, replacing (never writing into) files there. */
-export async function overlayTree(from: string, to: string): Promise<number> {
-  const files = await filesUnder(from);
-  await mapWithLimit(files, 64, async (rel) => {
-    const target = path.join(to, rel);
-    await mkdir(path.dirname(target), { recursive: true });
-    await rm(target, { force: true });
-    await copyFile(path.join(from, rel), target);
   });
   return files.length;
 }

@@ -2,9 +2,9 @@ import { mkdtemp, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { bodiesOnlyBuild } from '#integrations/bodies-only.ts';
 import {
   linkTree,
-  overlayTree,
   planRebuild,
   snapshotInputs,
   storyDigest,
@@ -109,11 +109,11 @@ describe('planRebuild', () => {
   });
 });
 
-describe('linkTree and overlayTree', () => {
-  it('shares the previous files, replaces laid-over ones without touching the previous site, skips folders', async () => {
+describe('linkTree', () => {
+  it('links the previous files in beside the rendered ones, which it keeps, and skips folders', async () => {
     const old = path.join(dir, 'old');
     const next = path.join(dir, 'next');
-    const pages = path.join(dir, 'pages');
+
     const files: [string, string][] = [
       ['index.html', 'home'],
       ['en/a/index.html', 'a v1'],
@@ -123,13 +123,23 @@ describe('linkTree and overlayTree', () => {
       await mkdir(path.dirname(path.join(old, rel)), { recursive: true });
       await writeFile(path.join(old, rel), text);
     }
-    await mkdir(path.join(pages, 'en/a'), { recursive: true });
-    await writeFile(path.join(pages, 'en/a/index.html'), 'a v2');
-    expect(await linkTree(old, next, ['pagefind'])).toBe(2);
-    expect(await overlayTree(pages, next)).toBe(1);
+    await mkdir(path.join(next, 'en/a'), { recursive: true });
+    await writeFile(path.join(next, 'en/a/index.html'), 'a v2');
+    expect(await linkTree(old, next, { skip: ['pagefind'], keep: new Set(['en/a/index.html']) })).toBe(1);
     expect(await readFile(path.join(next, 'en/a/index.html'), 'utf8')).toBe('a v2');
     expect(await readFile(path.join(old, 'en/a/index.html'), 'utf8')).toBe('a v1');
     expect((await stat(path.join(next, 'index.html'))).nlink).toBe(2);
     await expect(stat(path.join(next, 'pagefind'))).rejects.toThrow();
+  });
+});
+
+describe('bodiesOnlyBuild', () => {
+  it('turns the incremental build off only once the build starts, after the content sync hashed the config', () => {
+    const config = { experimental: { incrementalBuild: true } };
+    const { hooks } = bodiesOnlyBuild();
+    (hooks['astro:config:done'] as (options: unknown) => void)({ config });
+    expect(config.experimental.incrementalBuild).toBe(true);
+    (hooks['astro:build:start'] as (options: unknown) => void)({});
+    expect(config.experimental.incrementalBuild).toBe(false);
   });
 });
