@@ -89,7 +89,7 @@ describe('the lead story', () => {
       const lead = leads[0]!;
       expect(headlineHref(lead)).toBe(`/${locale}/${LEAD}/`);
       // The cover: a <picture> in WebP, loaded first, its box sized by width and height; the <img> is
-      // one JPEG, the page's share image (src/lib/cover-images.ts).
+      // one file in the share format (this cover is a PNG), the page's share image (src/lib/cover-images.ts).
       const picture = first(lead, 'picture');
       expect(select(picture, 'source').map((s) => attr(s, 'type'))).toEqual(['image/webp']);
       for (const source of select(picture, 'source')) {
@@ -99,7 +99,7 @@ describe('the lead story', () => {
       const img = first(picture, 'img');
       expect([attr(img, 'width'), attr(img, 'height')]).toEqual(['1200', '800']);
       expect(attr(img, 'srcSet')).toBeUndefined();
-      expect(attr(img, 'src')).toMatch(/\.jpg$/);
+      expect(attr(img, 'src')).toMatch(/\.png$/);
       const story = await load(`${locale}/${LEAD}/`);
       const ogImage = select(story, 'meta').find((m) => attr(m, 'property') === 'og:image');
       expect(attr(ogImage!, 'content')).toContain(attr(img, 'src'));
