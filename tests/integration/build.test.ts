@@ -86,6 +86,8 @@ describe('npm run build on the sample archive', () => {
     const years = new Set(published.map((v) => v.year)).size;
     expect(summary).toEqual([
       expect.stringMatching(new RegExp(`^✔ content check: \\d+ files, ${stories} stories(, \\d+ warning\\(s\\))? \\(`)),
+      // A fresh build: no record of a previous one, so the plan is a full build (pipeline/rebuild.ts).
+      expect.stringMatching(/^✔ rebuild plan: full build \(no record of a previous build\) \(/),
       expect.stringMatching(/^✔ astro build \(/),
       expect.stringMatching(
         new RegExp(`^✔ search index: ${published.length} pages \\(.*\\), ${years} year shard\\(s\\)$`),
