@@ -43,3 +43,21 @@ export function shardPlan(shards: readonly string[], language: string, others: r
   ];
   return { primary, merges };
 }
+
+/** Compares two page paths as the indexer orders a shard's pages: by UTF-16 code units, like `sort()`. */
+export function comparePagePaths(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * `pages` in the order that lets the search index be built while they are rendered: shard by shard
+ * in manifest order (newest year first), and within a shard by page path, the order in which the
+ * indexer adds a shard's pages (Pagefind's output depends on it). `pathOf` gives any path that
+ * orders like the page's file (`en/2024/slug/` orders like `en/2024/slug/index.html`).
+ */
+export function indexingOrder<T>(pages: readonly T[], shardOf: (page: T) => string, pathOf: (page: T) => string): T[] {
+  const rank = new Map(orderShards(pages.map(shardOf)).map((shard, i) => [shard, i]));
+  const keyed = pages.map((page) => ({ page, rank: rank.get(shardOf(page)) ?? 0, path: pathOf(page) }));
+  keyed.sort((a, b) => a.rank - b.rank || comparePagePaths(a.path, b.path));
+  return keyed.map(({ page }) => page);
+}

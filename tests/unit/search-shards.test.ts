@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { OTHER_SHARD, orderShards, shardPlan } from '#lib/search-shards.ts';
+import { comparePagePaths, indexingOrder, OTHER_SHARD, orderShards, shardPlan } from '#lib/search-shards.ts';
 
 describe('orderShards', () => {
   it('lists years newest first, once each, then `other`', () => {
@@ -31,5 +31,26 @@ describe('shardPlan', () => {
 
   it('refuses an index without shards', () => {
     expect(() => shardPlan([], 'en')).toThrow(/no shards/);
+  });
+});
+
+describe('indexingOrder', () => {
+  const page = (lang: string, year: string, slug: string) => ({ lang, year, slug });
+  const order = (pages: ReturnType<typeof page>[]) =>
+    indexingOrder(
+      pages,
+      (p) => p.year,
+      (p) => `${p.lang}/${p.year}/${p.slug}/`,
+    ).map((p) => `${p.lang}/${p.year}/${p.slug}`);
+
+  it('renders shard by shard, newest year first, both languages of a year together', () => {
+    const pages = [page('en', '2023', 'a'), page('en', '2024', 'b'), page('zh', '2023', 'c'), page('zh', '2024', 'a')];
+    expect(order(pages)).toEqual(['en/2024/b', 'zh/2024/a', 'en/2023/a', 'zh/2023/c']);
+  });
+
+  it('orders a shard by page path as the indexer sorts files, `a-b/` before `a/`', () => {
+    const files = ['en/2024/a/index.html', 'en/2024/a-b/index.html'].sort(comparePagePaths);
+    expect(files).toEqual(['en/2024/a-b/index.html', 'en/2024/a/index.html']);
+    expect(order([page('en', '2024', 'a'), page('en', '2024', 'a-b')])).toEqual(['en/2024/a-b', 'en/2024/a']);
   });
 });
