@@ -8,15 +8,19 @@
  * incremental mode and indexing costs about 3 ms a page, so each shard is also kept in the cache
  * folder under a hash of everything it is made from (its pages' paths and bytes, Pagefind's
  * version): a rebuild indexes only the years whose pages changed and copies the others.
+ *
+ * Most shards of a full build are indexed before this step, while Astro renders the pages
+ * (pipeline/search-stream.ts); such a shard is taken only if its key, computed from the pages as
+ * rendered, is the key of the pages on disk, so the result is the same bundle either way.
  */
-import { createHash, type Hash } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { cp, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { mapWithLimit } from '#lib/concurrency.ts';
 import { packageVersion } from '#lib/packages.ts';
-import { orderShards, OTHER_SHARD, SHARD_MANIFEST } from '#lib/search-shards.ts';
+import { comparePagePaths, orderShards, OTHER_SHARD, SHARD_MANIFEST } from '#lib/search-shards.ts';
 
 /** What indexing produced. */
 export interface SearchIndexResult {
@@ -28,6 +32,16 @@ export interface SearchIndexResult {
   readonly shards: readonly string[];
   /** Shards copied from the cache rather than indexed. */
   readonly reused: readonly string[];
+  /** Shards indexed while the pages were rendered, taken as they were. */
+  readonly streamed: readonly string[];
+}
+
+/** A shard's bundle already written, by the indexer that ran while Astro rendered. */
+export interface StreamedShard {
+  /** The shard's key (`shardKey`) from the pages as they were indexed. */
+  readonly key: string;
+  /** The folder holding its bundle, moved into the site if the key is that of the pages on disk. */
+  readonly folder: string;
 }
 
 /** Options of `indexSite`. */
@@ -36,10 +50,38 @@ export interface IndexSiteOptions {
   readonly cacheDir?: string | undefined;
   /** Shards indexed at once (default: the machine's cores). */
   readonly concurrency?: number | undefined;
+  /** Bundles indexed while the pages were rendered, by shard. */
+  readonly streamed?: ReadonlyMap<string, StreamedShard> | undefined;
 }
 
 /** The marker Pagefind looks for; a page without it is not indexed. */
 const INDEXED = 'data-pagefind-body';
+
+/** Whether Pagefind indexes the page `html` (it carries `data-pagefind-body`). */
+export function isIndexedPage(html: string | Buffer): boolean {
+  return html.includes(INDEXED);
+}
+
+/** The digest of one indexed page's bytes, which its shard's key is made of. */
+export function pageDigest(bytes: Buffer): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** One page of a shard: its file in the output folder (with `/`) and the digest of its bytes. */
+export interface ShardPage {
+  readonly path: string;
+  readonly digest: string;
+}
+
+/**
+ * A shard's cache key: Pagefind's version and its pages' paths and digests, in path order
+ * (`comparePagePaths`), the order they are indexed in.
+ */
+export function shardKey(version: string, pages: readonly ShardPage[]): string {
+  const hash = createHash('sha256').update(`pagefind@${version}\n`);
+  for (const page of pages) hash.update(`${page.path}\n${page.digest}\n`);
+  return hash.digest('hex');
+}
 
 /** The year filter a story page gives Pagefind (`data-pagefind-filter="year:2024"`): its story's year. */
 const YEAR_FILTER = Buffer.from('data-pagefind-filter="year:');
@@ -72,32 +114,30 @@ async function indexedShards(outDir: string, version: string): Promise<Map<strin
     .filter((e) => e.isFile() && e.name.endsWith('.html'))
     .map((e) => path.relative(outDir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
     .filter((rel) => !rel.startsWith('pagefind/'))
-    .sort();
-  const building = new Map<string, { paths: string[]; hash: Hash }>();
+    .sort(comparePagePaths);
+  const building = new Map<string, ShardPage[]>();
   for (const rel of files) {
     const bytes = await readFile(path.join(outDir, rel));
-    if (!bytes.includes(INDEXED)) continue;
+    if (!isIndexedPage(bytes)) continue;
     const name = shardOfPage(bytes);
-    let shard = building.get(name);
-    if (!shard) {
-      shard = { paths: [], hash: createHash('sha256').update(`pagefind@${version}\n`) };
-      building.set(name, shard);
-    }
-    shard.paths.push(rel);
-    shard.hash.update(`${rel}\n${bytes.length}\n`).update(bytes);
+    const pages = building.get(name) ?? [];
+    building.set(name, pages);
+    pages.push({ path: rel, digest: pageDigest(bytes) });
   }
-  return new Map([...building].map(([name, { paths, hash }]) => [name, { paths, key: hash.digest('hex') }]));
+  return new Map(
+    [...building].map(([name, pages]) => [name, { paths: pages.map((p) => p.path), key: shardKey(version, pages) }]),
+  );
 }
 
 /** Pagefind's Node API: one module instance drives one Pagefind process. */
-type PagefindModule = typeof import('pagefind');
+export type PagefindModule = typeof import('pagefind');
 
 /**
  * `count` instances of Pagefind's Node API, each with its own Pagefind process. The module keeps a
  * single process per instance, and one process indexes one bundle at a time on about one core;
  * importing the module under distinct URLs gives one process per core.
  */
-async function pagefindEngines(count: number): Promise<PagefindModule[]> {
+export async function pagefindEngines(count: number): Promise<PagefindModule[]> {
   const url = import.meta.resolve('pagefind');
   return Promise.all(
     Array.from({ length: count }, (_, lane) => import(`${url}?lane=${lane}`) as Promise<PagefindModule>),
@@ -138,7 +178,7 @@ export async function indexSite(outDir: string, options: IndexSiteOptions = {}):
   // lane takes the next shard as soon as it is free, so each engine drives one shard at a time.
   const engines = await pagefindEngines(lanes);
   const idle = [...engines];
-  let outcomes: { pages: number; reused: boolean }[];
+  let outcomes: { pages: number; reused: boolean; streamed: boolean }[];
   try {
     outcomes = await mapWithLimit(shards, lanes, async (shard) => {
       const { paths, key } = byShard.get(shard) ?? { paths: [], key: '' };
@@ -147,15 +187,21 @@ export async function indexSite(outDir: string, options: IndexSiteOptions = {}):
       // A cached shard appears by an atomic rename once complete: its folder means a whole bundle.
       if (cached && existsSync(cached)) {
         await cp(cached, target, { recursive: true });
-        return { pages: paths.length, reused: true };
+        return { pages: paths.length, reused: true, streamed: false };
       }
-      // `mapWithLimit` runs at most `lanes` shards at once, so an engine is always free here.
-      const engine = idle.pop();
-      if (!engine) throw new Error('search index: no free Pagefind engine');
-      try {
-        await indexShard(engine, outDir, paths, target);
-      } finally {
-        idle.push(engine);
+      const ready = options.streamed?.get(shard);
+      const streamed = ready?.key === key;
+      if (ready && streamed) {
+        await moveFolder(ready.folder, target);
+      } else {
+        // `mapWithLimit` runs at most `lanes` shards at once, so an engine is always free here.
+        const engine = idle.pop();
+        if (!engine) throw new Error('search index: no free Pagefind engine');
+        try {
+          await indexShard(engine, outDir, paths, target);
+        } finally {
+          idle.push(engine);
+        }
       }
       if (cached) {
         // Only the newest bundle of a shard is kept: an older one would match only older content.
@@ -165,13 +211,25 @@ export async function indexSite(outDir: string, options: IndexSiteOptions = {}):
         await cp(target, temporary, { recursive: true });
         await rename(temporary, cached);
       }
-      return { pages: paths.length, reused: false };
+      return { pages: paths.length, reused: false, streamed };
     });
   } finally {
     await Promise.all(engines.map((engine) => engine.close()));
   }
   const pages = outcomes.reduce((sum, r) => sum + r.pages, 0);
   const reused = shards.filter((_, i) => outcomes[i]?.reused);
+  const streamed = shards.filter((_, i) => outcomes[i]?.streamed);
   await writeFile(path.join(bundleDir, SHARD_MANIFEST), `${JSON.stringify(shards)}\n`);
-  return { pages, bundleDir, shards, reused };
+  return { pages, bundleDir, shards, reused, streamed };
+}
+
+/** Moves the folder `from` to `to`, copying it where the two are on different filesystems. */
+async function moveFolder(from: string, to: string): Promise<void> {
+  try {
+    await rename(from, to);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
+    await cp(from, to, { recursive: true });
+    await rm(from, { recursive: true, force: true });
+  }
 }
