@@ -7,6 +7,7 @@ import { bodiesOnlyBuild } from '#integrations/bodies-only.ts';
 import { contentStoreFile } from '#integrations/content-store-file.ts';
 import { fileAliases } from '#integrations/file-aliases.ts';
 import { publishedImages } from '#integrations/published-images.ts';
+import { searchStream } from '#integrations/search-stream.ts';
 import { siteSitemap } from '#integrations/sitemap.ts';
 import { staticPreview } from '#integrations/static-preview.ts';
 import { articleMarkdownOptions } from '#plugins/markdown-options.ts';
@@ -55,6 +56,8 @@ export default defineConfig({
     // The build reads the content store from its file rather than compiling it as a module.
     contentStoreFile(),
     fileAliases(),
+    // Hands each rendered page to `npm run build`'s search indexer, which runs beside Astro's render.
+    searchStream(),
     ...(bodiesOnly
       ? [bodiesOnlyBuild()]
       : [siteSitemap({ locales: siteConfig.locales, routesLeftOut: ['/[...alias]'] })]),

@@ -10,6 +10,7 @@ import { describeBuildError } from '#pipeline/check/build-errors.ts';
 import { checkContent } from '#pipeline/check/checker.ts';
 import { countProblems, formatProblem, githubAnnotations } from '#pipeline/check/problems.ts';
 import { indexSite } from './search-index.ts';
+import { SearchStream } from './search-stream.ts';
 import {
   filesUnder,
   linkTree,
@@ -33,6 +34,8 @@ import {
 } from './publish.ts';
 import { buildSettings } from '#lib/environment.ts';
 import { FINGERPRINT_FILE_ENV, REBUILD_PLAN_ENV, STALE_PLAN } from '#lib/rebuild-plan.ts';
+import { packageVersion } from '#lib/packages.ts';
+import { setRenderedPageReceiver } from '#lib/rendered-pages.ts';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 
 const settings = buildSettings(process.env);
@@ -140,23 +143,35 @@ async function rebuildBodies(last: BuildRecord, files: readonly string[]): Promi
   return true;
 }
 
+// A full build indexes story pages for search while Astro renders them (pipeline/search-stream.ts).
+const streamDir = path.join(workDir, 'search-stream');
+let stream: SearchStream | undefined;
 try {
   const astroStarted = performance.now();
   const rebuilt = plan.kind === 'bodies' && previous !== undefined && (await rebuildBodies(previous, plan.files));
   if (!rebuilt) {
     process.env['OUT_DIR'] = staging;
+    await rm(streamDir, { recursive: true, force: true });
+    stream = new SearchStream({ base: settings.basePath, workDir: streamDir, version: packageVersion('pagefind') });
+    setRenderedPageReceiver(stream.receive);
     // BUILD_LOG_LEVEL=info shows Astro's own log, with the time of every page (npm run bench reads it).
     await build({ root: process.cwd(), logLevel });
+    setRenderedPageReceiver(undefined);
   }
   console.log(`✔ astro build ${took(astroStarted)}`);
   const indexStarted = performance.now();
+  const streamed = await stream?.finish();
   // Year shards are cached beside Astro's own cache: a rebuild re-indexes only the years that changed.
-  const search = await indexSite(staging, { cacheDir });
+  const search = await indexSite(staging, { cacheDir, streamed });
+  await rm(streamDir, { recursive: true, force: true });
   const copied = search.reused.length > 0 ? `, ${search.reused.length} unchanged copied from the cache` : '';
+  const during = search.streamed.length > 0 ? `, ${search.streamed.length} indexed while rendering` : '';
   console.log(
-    `✔ search index: ${search.pages} pages ${took(indexStarted)}, ${search.shards.length} year shard(s)${copied}`,
+    `✔ search index: ${search.pages} pages ${took(indexStarted)}, ${search.shards.length} year shard(s)${copied}${during}`,
   );
 } catch (error) {
+  setRenderedPageReceiver(undefined);
+  await stream?.abort();
   await discardStaging(staging);
   // One line naming the content file and line where the bundler's error allows, never a stack trace.
   console.error(`✖ build failed: ${describeBuildError(error, { contentDir })}`);
