@@ -19,6 +19,7 @@ import { cp, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/pro
 import os from 'node:os';
 import path from 'node:path';
 import { mapWithLimit } from '#lib/concurrency.ts';
+import { linkTree } from './rebuild.ts';
 import { packageVersion } from '#lib/packages.ts';
 import { comparePagePaths, orderShards, OTHER_SHARD, SHARD_MANIFEST } from '#lib/search-shards.ts';
 
@@ -186,7 +187,9 @@ export async function indexSite(outDir: string, options: IndexSiteOptions = {}):
       const cached = cacheRoot && path.join(cacheRoot, shard, key);
       // A cached shard appears by an atomic rename once complete: its folder means a whole bundle.
       if (cached && existsSync(cached)) {
-        await cp(cached, target, { recursive: true });
+        // Hard links, not copies (10,000 stories: 9 shards of about 2,000 files each): a bundle
+        // is never written into once complete, in the cache or in the site.
+        await linkTree(cached, target);
         return { pages: paths.length, reused: true, streamed: false };
       }
       const ready = options.streamed?.get(shard);
@@ -208,7 +211,7 @@ export async function indexSite(outDir: string, options: IndexSiteOptions = {}):
         await rm(path.dirname(cached), { recursive: true, force: true });
         await mkdir(path.dirname(cached), { recursive: true });
         const temporary = `${cached}.${process.pid}.tmp`;
-        await cp(target, temporary, { recursive: true });
+        await linkTree(target, temporary);
         await rename(temporary, cached);
       }
       return { pages: paths.length, reused: false, streamed };
