@@ -216,7 +216,7 @@ export function printReport(
     ]),
     ['Astro: optimising images', 'images'],
     ['Astro: set-up, integrations (sitemap, aliases), rest', 'astroRest'],
-    ['search index (Pagefind)', 'index'],
+    ['search index after the render (Pagefind)', 'index'],
     ['start-up and swap (the rest)', 'rest'],
     ['wall', 'wall'],
   ];
