@@ -152,7 +152,12 @@ try {
   if (!rebuilt) {
     process.env['OUT_DIR'] = staging;
     await rm(streamDir, { recursive: true, force: true });
-    stream = new SearchStream({ base: settings.basePath, workDir: streamDir, version: packageVersion('pagefind') });
+    stream = new SearchStream({
+      base: settings.basePath,
+      outDir: staging,
+      workDir: streamDir,
+      version: packageVersion('pagefind'),
+    });
     setRenderedPageReceiver(stream.receive);
     // BUILD_LOG_LEVEL=info shows Astro's own log, with the time of every page (npm run bench reads it).
     await build({ root: process.cwd(), logLevel });

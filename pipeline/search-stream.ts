@@ -1,20 +1,25 @@
 /**
- * Search indexing while Astro renders. Astro renders pages on one thread; the Pagefind process
- * that indexes them runs on another core, so in a full build most of the index is ready when the
- * last page is written instead of costing its own phase afterwards (95 s of a 326 s cold build of
- * 10,000 stories).
+ * Search indexing while Astro renders. Astro renders pages on one thread; Pagefind indexes them in
+ * processes of its own, so in a full build most of the index is made on the second core while the
+ * first renders, instead of in a phase of its own afterwards (95 s of a 326 s cold build of 10,000
+ * stories, about 6 ms of Pagefind's time per story page against Astro's 2.5 ms to render it).
  *
- * The story route renders its pages shard by shard, and within a shard in path order
- * (`indexingOrder`, src/lib/search-shards.ts), so one shard's index is open at a time: its
- * pages go into Pagefind as they arrive, and when the next shard's first page comes the finished
- * one is written to a work folder. Pagefind's output depends on the order pages are added, so a
- * shard whose pages come out of path order, or come back after it was closed, is dropped here and
- * indexed from disk afterwards. So is every shard of a build in which Astro copied pages from its
- * cache instead of rendering them: `indexSite` takes a streamed bundle only if its key (the paths
- * and digests of the pages as indexed) is the key of the shard's pages on disk.
+ * The story route renders its pages year by year, and within a year in path order
+ * (`indexingOrder`, src/lib/search-shards.ts), the order the indexer adds a shard's pages in
+ * (Pagefind's output depends on it). Each year goes to one of two lanes, taken in turn, each lane a
+ * Pagefind process working through its years one after the other; the render never waits for them.
+ * A page is queued with its HTML while the HTML queued stays under `HELD_CHARS`, else with its
+ * digest only, and its lane reads it back from the written site (Astro writes each page right after
+ * rendering it, long before a lane that far behind reaches it; the bytes read must have the digest
+ * of the bytes rendered). A shard whose pages come out of path order, come back after another year
+ * began, cannot be read back or are refused by Pagefind is dropped here and indexed from disk after
+ * the build, and so is every year of a build in which Astro copied pages from its cache instead of
+ * rendering them: `indexSite` takes a streamed bundle only if its key (the paths and digests of the
+ * pages as indexed) is the key of the shard's pages on disk.
  */
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { RenderedPage } from '#lib/rendered-pages.ts';
 import { comparePagePaths } from '#lib/search-shards.ts';
 import {
@@ -28,24 +33,35 @@ import {
   type StreamedShard,
 } from './search-index.ts';
 
-/** Pages handed to Pagefind and not yet indexed before a render waits: bounds the HTML held. */
-const MAX_QUEUED = 32;
+/**
+ * HTML kept in memory for the lanes, in characters (32 to 64 MB): the pages past it are read back
+ * from disk. About 900 story pages of 10,000-story archive.
+ */
+const HELD_CHARS = 32 * 1024 * 1024;
 
-/** The index of the shard whose pages are arriving. */
-interface OpenShard {
-  readonly shard: string;
-  /** Pagefind's index, created on the shard's engine. */
-  readonly index: Promise<PagefindIndex>;
-  /** Pages added, in arrival order (which must be path order). */
-  readonly pages: ShardPage[];
-  /** Each page's indexing, in order: each waits for the one before. */
-  readonly adds: Promise<void>[];
-  /** Set when a page is out of order or Pagefind refused one: the shard is indexed from disk. */
-  failed: boolean;
+/** How often, and how long apart, a lane tries to read back a page Astro has not finished writing. */
+const READ_ATTEMPTS = 50;
+const READ_INTERVAL_MS = 20;
+
+/** Pagefind processes indexing at once: the cores Astro's one thread leaves. */
+const LANES = 2;
+
+/** A page waiting for its lane: its HTML, or nothing once read back from disk is cheaper than held. */
+interface QueuedPage extends ShardPage {
+  html: string | undefined;
 }
 
-/** One Pagefind index in the Node API. */
-type PagefindIndex = NonNullable<Awaited<ReturnType<PagefindModule['createIndex']>>['index']>;
+/** One shard's pages as they arrive, and what its lane made of them. */
+interface ShardJob {
+  readonly shard: string;
+  readonly pages: QueuedPage[];
+  /** No more pages will come. */
+  closed: boolean;
+  /** A page out of order, unreadable or refused: the shard is indexed from disk after the build. */
+  failed: boolean;
+  /** Wakes the lane waiting for this shard's next page. */
+  wake: () => void;
+}
 
 /**
  * The page file of a rendered page's request path under `base`, as Astro writes it with
@@ -68,85 +84,88 @@ export function pageFileOf(pathname: string, base: string): string | undefined {
 export interface SearchStreamOptions {
   /** The site's base path (`/`, `/previews/pr-42/`). */
   readonly base: string;
+  /** The folder Astro writes the site into, where pages not held in memory are read back. */
+  readonly outDir: string;
   /** An empty folder the finished bundles are written into, one folder per shard. */
   readonly workDir: string;
   /** Pagefind's version, part of every shard key. */
   readonly version: string;
+  /** HTML held in memory, in characters (default `HELD_CHARS`); tests set 0 to read every page back. */
+  readonly heldChars?: number | undefined;
 }
 
 /** Indexes story pages as they are rendered; `receive` is the rendered-page receiver. */
 export class SearchStream {
   readonly #options: SearchStreamOptions;
-  /** Two Pagefind processes taken in turn: one writes a finished shard while the next is indexed. */
   #engines: Promise<PagefindModule[]> | undefined;
-  #opened = 0;
-  #open: OpenShard | undefined;
-  /** Shards closed so far, with their bundles as they finish (undefined: not usable). */
-  readonly #closed = new Map<string, Promise<StreamedShard | undefined>>();
-  /** Every bundle being written, including those of shards dropped since. */
-  readonly #writing: Promise<unknown>[] = [];
+  /** Each lane's work: its shards one after the other. */
+  readonly #lanes: Promise<void>[] = Array.from({ length: LANES }, () => Promise.resolve());
+  #shards = 0;
+  #open: ShardJob | undefined;
+  /** Every shard begun, with its bundle once written (undefined: not usable). */
+  readonly #results = new Map<string, Promise<StreamedShard | undefined>>();
+  #heldChars = 0;
+  #stopped = false;
 
-  /** A stream writing into `options.workDir`. */
+  /** A stream reading back from and writing beside the folders of `options`. */
   constructor(options: SearchStreamOptions) {
     this.#options = options;
   }
 
-  /** Takes one rendered page: indexed if it is a search page, else ignored. Resolves when the queue has room. */
-  readonly receive = async ({ pathname, html }: RenderedPage): Promise<void> => {
-    if (!isIndexedPage(html)) return;
+  /** Takes one rendered page: queued for its shard's lane if it is a search page. Never waits. */
+  readonly receive = ({ pathname, html }: RenderedPage): Promise<void> => {
+    if (this.#stopped || !isIndexedPage(html)) return Promise.resolve();
     const bytes = Buffer.from(html, 'utf8');
     const shard = shardOfPage(bytes);
-    const file = pageFileOf(pathname, this.#options.base);
     if (this.#open?.shard !== shard) {
-      this.#close();
-      if (this.#closed.has(shard)) {
+      this.#closeOpen();
+      const earlier = this.#results.get(shard);
+      if (earlier) {
         // The shard's pages are not together: what was streamed of it cannot be its bundle.
-        this.#closed.set(shard, Promise.resolve(undefined));
-        return;
+        this.#results.set(
+          shard,
+          earlier.then(() => undefined),
+        );
+        return Promise.resolve();
       }
-      this.#open = this.#openShard(shard);
+      this.#open = this.#begin(shard);
     }
-    const open = this.#open;
-    const last = open.pages.at(-1);
-    if (file === undefined || (last && comparePagePaths(last.path, file) >= 0)) open.failed = true;
-    if (open.failed || file === undefined) return;
-    open.pages.push({ path: file, digest: pageDigest(bytes) });
-    const previous = open.adds.at(-1) ?? Promise.resolve();
-    open.adds.push(
-      previous.then(async () => {
-        if (open.failed) return;
-        try {
-          const added = await (await open.index).addHTMLFile({ sourcePath: file, content: html });
-          if (added.errors.length > 0) open.failed = true;
-        } catch {
-          // Never a render error: the shard is indexed from disk after the build, which reports.
-          open.failed = true;
-        }
-      }),
-    );
-    // Wait for the page MAX_QUEUED places back, so no more than that many wait in the queue.
-    await open.adds.at(-1 - MAX_QUEUED);
+    const job = this.#open;
+    const file = pageFileOf(pathname, this.#options.base);
+    const last = job.pages.at(-1);
+    if (job.failed) return Promise.resolve();
+    if (file === undefined || (last && comparePagePaths(last.path, file) >= 0)) {
+      job.failed = true;
+      job.wake();
+      return Promise.resolve();
+    }
+    const held = this.#heldChars + html.length <= (this.#options.heldChars ?? HELD_CHARS);
+    if (held) this.#heldChars += html.length;
+    job.pages.push({ path: file, digest: pageDigest(bytes), html: held ? html : undefined });
+    job.wake();
+    return Promise.resolve();
   };
 
-  /** Writes the last shard and waits for all; the bundles that can be used, by shard. */
+  /** Waits for every lane; the bundles that can be used, by shard. */
   async finish(): Promise<Map<string, StreamedShard>> {
-    this.#close();
+    this.#closeOpen();
     const done = new Map<string, StreamedShard>();
     try {
-      await Promise.all(this.#writing);
-      for (const [shard, closing] of this.#closed) {
-        const bundle = await closing;
+      for (const [shard, result] of this.#results) {
+        const bundle = await result;
         if (bundle) done.set(shard, bundle);
       }
+      await Promise.all(this.#lanes);
     } finally {
       await this.#stopEngines();
     }
     return done;
   }
 
-  /** Stops the Pagefind processes without waiting for the shards (the build failed). */
+  /** Stops the lanes and their Pagefind processes (the build failed). */
   async abort(): Promise<void> {
-    this.#open = undefined;
+    this.#stopped = true;
+    this.#closeOpen();
     await this.#stopEngines();
   }
 
@@ -156,46 +175,91 @@ export class SearchStream {
     if (engines) await Promise.all(engines.map((engine) => engine.close()));
   }
 
-  /** Opens a fresh Pagefind index for `shard` on the next engine (synchronously: no page can slip in). */
-  #openShard(shard: string): OpenShard {
-    this.#engines ??= pagefindEngines(2);
-    const lane = this.#opened++;
-    const index = this.#engines.then(async (engines) => {
-      const engine = engines[lane % engines.length];
-      if (!engine) throw new Error('search index: no Pagefind engine');
-      const { index: created, errors } = await engine.createIndex({});
-      if (!created) throw new Error(`search index: ${errors.join('; ')}`);
-      return created;
-    });
-    // A failed creation shows as a failed shard (indexed from disk later), not as a render error.
-    index.catch(() => undefined);
-    return { shard, index, pages: [], adds: [], failed: false };
+  /** Ends the shard whose pages were arriving: its lane writes it after its last page. */
+  #closeOpen(): void {
+    const job = this.#open;
+    if (!job) return;
+    this.#open = undefined;
+    job.closed = true;
+    job.wake();
   }
 
-  /** Ends the open shard: its bundle is written once its last page is indexed. */
-  #close(): void {
-    const open = this.#open;
-    if (!open) return;
-    this.#open = undefined;
-    const folder = path.join(this.#options.workDir, open.shard);
-    const writing = (async (): Promise<StreamedShard | undefined> => {
-      await Promise.all(open.adds).catch(() => {
-        open.failed = true;
-      });
-      const index = await open.index.catch(() => undefined);
-      if (!index) return undefined;
-      try {
-        if (open.failed) return undefined;
-        await rm(folder, { recursive: true, force: true });
-        await mkdir(path.dirname(folder), { recursive: true });
-        const written = await index.writeFiles({ outputPath: folder });
-        if (written.errors.length > 0) return undefined;
-        return { key: shardKey(this.#options.version, open.pages), folder };
-      } finally {
-        await index.deleteIndex();
+  /** Starts `shard` on the next lane, after the shards already there. */
+  #begin(shard: string): ShardJob {
+    const job: ShardJob = { shard, pages: [], closed: false, failed: false, wake: () => undefined };
+    this.#engines ??= pagefindEngines(LANES);
+    const lane = this.#shards++ % LANES;
+    const result = (this.#lanes[lane] ?? Promise.resolve()).then(() => this.#index(job, lane));
+    this.#lanes[lane] = result.then(() => undefined);
+    this.#results.set(shard, result);
+    return job;
+  }
+
+  /** Indexes `job`'s pages as they come, on lane `lane`, and writes its bundle; undefined if dropped. */
+  async #index(job: ShardJob, lane: number): Promise<StreamedShard | undefined> {
+    const engine = (await this.#engines)?.[lane];
+    if (!engine || this.#stopped) return this.#release(job);
+    const { index, errors } = await engine.createIndex({}).catch((error: unknown) => ({
+      index: undefined,
+      errors: [String(error)],
+    }));
+    if (!index || errors.length > 0) return this.#release(job);
+    try {
+      for (let next = 0; ; next++) {
+        while (next >= job.pages.length && !job.closed && !job.failed) {
+          await new Promise<void>((resolve) => {
+            job.wake = resolve;
+          });
+        }
+        const page = job.pages[next];
+        if (job.failed || this.#stopped || !page) break;
+        const content = page.html ?? (await this.#readBack(page));
+        this.#drop(page);
+        if (content === undefined) {
+          job.failed = true;
+          break;
+        }
+        const added = await index.addHTMLFile({ sourcePath: page.path, content });
+        if (added.errors.length > 0) job.failed = true;
       }
-    })().catch(() => undefined);
-    this.#writing.push(writing);
-    this.#closed.set(open.shard, writing);
+      if (job.failed || this.#stopped) return this.#release(job);
+      const folder = path.join(this.#options.workDir, job.shard);
+      await rm(folder, { recursive: true, force: true });
+      await mkdir(path.dirname(folder), { recursive: true });
+      const written = await index.writeFiles({ outputPath: folder });
+      if (written.errors.length > 0) return undefined;
+      return { key: shardKey(this.#options.version, job.pages), folder };
+    } catch {
+      // Never a build error: the shard is indexed from disk after the build, which reports.
+      return this.#release(job);
+    } finally {
+      await index.deleteIndex().catch(() => undefined);
+    }
+  }
+
+  /** A page's HTML read back from the site once Astro has written it all; undefined if it never is. */
+  async #readBack(page: QueuedPage): Promise<string | undefined> {
+    const file = path.join(this.#options.outDir, page.path);
+    for (let attempt = 0; attempt < READ_ATTEMPTS; attempt++) {
+      const bytes = await readFile(file).catch(() => undefined);
+      if (bytes && pageDigest(bytes) === page.digest) return bytes.toString('utf8');
+      await sleep(READ_INTERVAL_MS);
+    }
+    return undefined;
+  }
+
+  /** Lets go of a page's HTML once its lane has it. */
+  #drop(page: QueuedPage): void {
+    if (page.html === undefined) return;
+    this.#heldChars -= page.html.length;
+    page.html = undefined;
+  }
+
+  /** Lets go of every page's HTML of a dropped shard; nothing to take from it. */
+  #release(job: ShardJob): undefined {
+    job.failed = true;
+    for (const page of job.pages) this.#drop(page);
+    // Pages may still arrive until the shard is closed; they are refused by `failed`.
+    return undefined;
   }
 }

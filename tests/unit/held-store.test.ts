@@ -20,7 +20,7 @@ function fakeStore(initial: Record<string, string> = {}) {
     clear: () => entries.clear(),
     has: (id: string) => entries.has(id),
     addModuleImport: (file: string) => void log.push(`module ${file}`),
-    addAssetImports(this: { marker?: string }, files: string[]) {
+    addAssetImports(this: unknown, files: string[]) {
       log.push(`assets ${files.join(',')} ${this === store ? 'on the store' : 'elsewhere'}`);
     },
   };

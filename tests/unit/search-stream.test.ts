@@ -51,11 +51,13 @@ async function bundleDigest(folder: string): Promise<string> {
 }
 
 /** Streams `order` into a fresh stream and returns its usable shards. */
-async function streamPages(order: readonly { pathname: string; html: string }[]) {
+async function streamPages(order: readonly { pathname: string; html: string }[], heldChars?: number) {
   const stream = new SearchStream({
     base: '/',
+    outDir: path.join(dir, 'site'),
     workDir: path.join(dir, 'stream'),
     version: packageVersion('pagefind'),
+    heldChars,
   });
   for (const page of order) await stream.receive(page);
   return stream.finish();
@@ -87,6 +89,22 @@ describe('SearchStream', () => {
     expect(result.streamed).toEqual(['2024', '2023']);
     expect(result.pages).toBe(12);
     expect(await bundleDigest(result.bundleDir)).toBe(expected);
+  }, 30_000);
+
+  it('reads back from the written site the pages past the memory it may hold: the same bundles', async () => {
+    const fromDisk = await indexSite(path.join(dir, 'site'), { concurrency: 1 });
+    const expected = await bundleDigest(fromDisk.bundleDir);
+    await rm(fromDisk.bundleDir, { recursive: true });
+    const streamed = await streamPages(rendered, 0);
+    const result = await indexSite(path.join(dir, 'site'), { concurrency: 1, streamed });
+    expect(result.streamed).toEqual(['2024', '2023']);
+    expect(await bundleDigest(result.bundleDir)).toBe(expected);
+  }, 30_000);
+
+  it('drops a shard whose page on disk never gets the bytes rendered', async () => {
+    await writeFile(path.join(dir, 'site', 'en/2023/alpha/index.html'), 'half a page');
+    const streamed = await streamPages(rendered, 0);
+    expect([...streamed.keys()]).toEqual(['2024']);
   }, 30_000);
 
   it('drops a shard whose pages come out of path order: it is indexed from disk', async () => {
