@@ -165,9 +165,10 @@ try {
   }
   console.log(`✔ astro build ${took(astroStarted)}`);
   const indexStarted = performance.now();
-  const streamed = await stream?.finish();
+  const streamed = stream?.finish();
   // Year shards are cached beside Astro's own cache: a rebuild re-indexes only the years that changed.
   const search = await indexSite(staging, { cacheDir, streamed });
+  await stream?.close();
   await rm(streamDir, { recursive: true, force: true });
   const copied = search.reused.length > 0 ? `, ${search.reused.length} unchanged copied from the cache` : '';
   const during = search.streamed.length > 0 ? `, ${search.streamed.length} indexed while rendering` : '';

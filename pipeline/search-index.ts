@@ -9,8 +9,9 @@
  * folder under a hash of everything it is made from (its pages' paths and bytes, Pagefind's
  * version): a rebuild indexes only the years whose pages changed and copies the others.
  *
- * Most shards of a full build are indexed before this step, while Astro renders the pages
- * (pipeline/search-stream.ts); such a shard is taken only if its key, computed from the pages as
+ * In a full build, the years Astro rendered first are indexed while it renders the rest
+ * (pipeline/search-stream.ts), and the year a lane is still on is awaited here while the others are
+ * indexed from disk; a streamed bundle is taken only if its key, computed from the pages as
  * rendered, is the key of the pages on disk, so the result is the same bundle either way.
  */
 import { createHash } from 'node:crypto';
@@ -51,8 +52,8 @@ export interface IndexSiteOptions {
   readonly cacheDir?: string | undefined;
   /** Shards indexed at once (default: the machine's cores). */
   readonly concurrency?: number | undefined;
-  /** Bundles indexed while the pages were rendered, by shard. */
-  readonly streamed?: ReadonlyMap<string, StreamedShard> | undefined;
+  /** Bundles indexed while the pages were rendered, by shard, as they become ready. */
+  readonly streamed?: ReadonlyMap<string, Promise<StreamedShard | undefined>> | undefined;
 }
 
 /** The marker Pagefind looks for; a page without it is not indexed. */
@@ -192,7 +193,7 @@ export async function indexSite(outDir: string, options: IndexSiteOptions = {}):
         await linkTree(cached, target);
         return { pages: paths.length, reused: true, streamed: false };
       }
-      const ready = options.streamed?.get(shard);
+      const ready = await options.streamed?.get(shard);
       const streamed = ready?.key === key;
       if (ready && streamed) {
         await moveFolder(ready.folder, target);

@@ -1,23 +1,28 @@
 /**
  * Search indexing while Astro renders. Astro renders pages on one thread; Pagefind indexes them in
- * processes of its own, so in a full build most of the index is made on the second core while the
- * first renders, instead of in a phase of its own afterwards (95 s of a 326 s cold build of 10,000
- * stories, about 6 ms of Pagefind's time per story page against Astro's 2.5 ms to render it).
+ * processes of its own, so in a full build part of the index is made on the other cores while Astro
+ * renders, instead of all of it in a phase of its own afterwards (95 s of a 326 s cold build of
+ * 10,000 stories on two cores; Pagefind takes longer over a story page than Astro takes to render it).
  *
  * The story route renders its pages year by year, and within a year in path order
  * (`indexingOrder`, src/lib/search-shards.ts), the order the indexer adds a shard's pages in
- * (Pagefind's output depends on it). Each year goes to one of two lanes, taken in turn, each lane a
- * Pagefind process working through its years one after the other; the render never waits for them.
- * A page is queued with its HTML while the HTML queued stays under `HELD_CHARS`, else with its
- * digest only, and its lane reads it back from the written site (Astro writes each page right after
- * rendering it, long before a lane that far behind reaches it; the bytes read must have the digest
- * of the bytes rendered). A shard whose pages come out of path order, come back after another year
- * began, cannot be read back or are refused by Pagefind is dropped here and indexed from disk after
- * the build, and so is every year of a build in which Astro copied pages from its cache instead of
- * rendering them: `indexSite` takes a streamed bundle only if its key (the paths and digests of the
- * pages as indexed) is the key of the shard's pages on disk.
+ * (Pagefind's output depends on it). Years go to the lanes in turn, one Pagefind process per core
+ * that Astro's thread leaves (`LANES`: one on two cores, where a second lane only took the core
+ * Astro renders on), and the render never waits for them. A page is queued with its HTML while the
+ * HTML queued stays under `HELD_CHARS`, else with its digest only, and its lane reads it back from
+ * the written site (Astro writes each page right after rendering it, long before a lane that far
+ * behind reaches it; the bytes read must have the digest of the bytes rendered). When Astro is done,
+ * `finish()` lets each lane complete the year it is on and gives up the years no lane has begun:
+ * `indexSite` indexes those from disk with every core meanwhile.
+ *
+ * A year whose pages come out of path order, come back after another year began, cannot be read
+ * back or are refused by Pagefind is dropped here and indexed from disk after the build, and so is
+ * every year of a build in which Astro copied pages from its cache instead of rendering them:
+ * `indexSite` takes a streamed bundle only if its key (the paths and digests of the pages as
+ * indexed) is the key of the shard's pages on disk.
  */
 import { mkdir, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { RenderedPage } from '#lib/rendered-pages.ts';
@@ -43,8 +48,11 @@ const HELD_CHARS = 32 * 1024 * 1024;
 const READ_ATTEMPTS = 50;
 const READ_INTERVAL_MS = 20;
 
-/** Pagefind processes indexing at once: the cores Astro's one thread leaves. */
-const LANES = 2;
+/**
+ * Pagefind processes indexing while Astro renders: the cores its one thread leaves (one on two
+ * cores; two lanes there made Astro's thread wait for a core, and the build no faster).
+ */
+const LANES = Math.max(1, os.availableParallelism() - 1);
 
 /** A page waiting for its lane: its HTML, or nothing once read back from disk is cheaper than held. */
 interface QueuedPage extends ShardPage {
@@ -92,6 +100,8 @@ export interface SearchStreamOptions {
   readonly version: string;
   /** HTML held in memory, in characters (default `HELD_CHARS`); tests set 0 to read every page back. */
   readonly heldChars?: number | undefined;
+  /** Pagefind processes (default `LANES`: the cores less the one Astro renders on). */
+  readonly lanes?: number | undefined;
 }
 
 /** Indexes story pages as they are rendered; `receive` is the rendered-page receiver. */
@@ -99,17 +109,20 @@ export class SearchStream {
   readonly #options: SearchStreamOptions;
   #engines: Promise<PagefindModule[]> | undefined;
   /** Each lane's work: its shards one after the other. */
-  readonly #lanes: Promise<void>[] = Array.from({ length: LANES }, () => Promise.resolve());
+  readonly #lanes: Promise<void>[];
   #shards = 0;
   #open: ShardJob | undefined;
   /** Every shard begun, with its bundle once written (undefined: not usable). */
   readonly #results = new Map<string, Promise<StreamedShard | undefined>>();
   #heldChars = 0;
   #stopped = false;
+  /** Set by `finish()`: shards not yet begun by a lane are given up. */
+  #finishing = false;
 
   /** A stream reading back from and writing beside the folders of `options`. */
   constructor(options: SearchStreamOptions) {
     this.#options = options;
+    this.#lanes = Array.from({ length: options.lanes ?? LANES }, () => Promise.resolve());
   }
 
   /** Takes one rendered page: queued for its shard's lane if it is a search page. Never waits. */
@@ -146,20 +159,31 @@ export class SearchStream {
     return Promise.resolve();
   };
 
-  /** Waits for every lane; the bundles that can be used, by shard. */
-  async finish(): Promise<Map<string, StreamedShard>> {
+  /**
+   * Ends the stream once Astro is done: each lane finishes the shard it is indexing, and the shards
+   * still waiting for a lane are given up, since indexing them from disk with every core (as
+   * `indexSite` does) is sooner than waiting for this stream's lanes. The bundles, by shard, as
+   * they become ready (undefined: indexed from disk); `close()` once they are all taken.
+   */
+  finish(): Map<string, Promise<StreamedShard | undefined>> {
     this.#closeOpen();
-    const done = new Map<string, StreamedShard>();
+    this.#finishing = true;
+    return new Map(this.#results);
+  }
+
+  /** Ends the shard whose pages were arriving and waits until the lanes have indexed every shard begun. */
+  async idle(): Promise<void> {
+    this.#closeOpen();
+    await Promise.all(this.#lanes);
+  }
+
+  /** Waits for every lane and stops the Pagefind processes. */
+  async close(): Promise<void> {
     try {
-      for (const [shard, result] of this.#results) {
-        const bundle = await result;
-        if (bundle) done.set(shard, bundle);
-      }
       await Promise.all(this.#lanes);
     } finally {
       await this.#stopEngines();
     }
-    return done;
   }
 
   /** Stops the lanes and their Pagefind processes (the build failed). */
@@ -187,8 +211,8 @@ export class SearchStream {
   /** Starts `shard` on the next lane, after the shards already there. */
   #begin(shard: string): ShardJob {
     const job: ShardJob = { shard, pages: [], closed: false, failed: false, wake: () => undefined };
-    this.#engines ??= pagefindEngines(LANES);
-    const lane = this.#shards++ % LANES;
+    this.#engines ??= pagefindEngines(this.#lanes.length);
+    const lane = this.#shards++ % this.#lanes.length;
     const result = (this.#lanes[lane] ?? Promise.resolve()).then(() => this.#index(job, lane));
     this.#lanes[lane] = result.then(() => undefined);
     this.#results.set(shard, result);
@@ -197,6 +221,8 @@ export class SearchStream {
 
   /** Indexes `job`'s pages as they come, on lane `lane`, and writes its bundle; undefined if dropped. */
   async #index(job: ShardJob, lane: number): Promise<StreamedShard | undefined> {
+    // Reached after `finish()`: given up, to be indexed from disk beside the lanes still busy.
+    if (this.#finishing) return this.#release(job);
     const engine = (await this.#engines)?.[lane];
     if (!engine || this.#stopped) return this.#release(job);
     const { index, errors } = await engine.createIndex({}).catch((error: unknown) => ({
