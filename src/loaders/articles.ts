@@ -4,14 +4,12 @@
  * Markdown rendered on worker threads during a build (src/loaders/markdown-pool.ts). Symbolic links
  * in the articles folder are refused before anything is read. Everything else (ids, digests that
  * skip unchanged files, schema validation, the store) is the glob loader's own; only `getEntryInfo`
- * and the render function of `.md` entries are swapped, and in a build the entries it sets are held
- * until the last file is loaded (src/loaders/held-store.ts), so the store is written once.
+ * and the render function of `.md` entries are swapped.
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroConfig, ContentEntryRenderFunction, ContentEntryType } from 'astro';
 import { glob, type Loader, type LoaderContext } from 'astro/loaders';
-import { holdSets } from './held-store.ts';
 import { MarkdownPool } from './markdown-pool.ts';
 import { rendererDigest } from './renderer-digest.ts';
 import { assertLoaderFolder, strictEntryTypes, type EntryTypes } from './read-entry.ts';
@@ -109,11 +107,8 @@ export function articlesLoader(options: ArticlesLoaderOptions): Loader {
         ...markdown,
         getRenderFunction: () => Promise.resolve(render),
       } satisfies ContentEntryType);
-      // Entries are set once the last file is loaded, so the store is written to disk once.
-      const held = holdSets(context.store);
       try {
-        await inner.load({ ...context, store: held.store, entryTypes } as GlobLoaderContext);
-        held.release();
+        await inner.load({ ...context, entryTypes } as GlobLoaderContext);
       } catch (error) {
         failed = true;
         await Promise.allSettled([...rendering]);
