@@ -6,7 +6,7 @@
  * The index is built as one bundle per publication year (src/lib/search-shards.ts), one year at a
  * time, so Pagefind's memory is that of one year's pages, not the archive's. Pagefind has no
  * incremental mode and indexing costs about 3 ms a page, so each shard is also kept in the cache
- * folder under a hash of everything it is made from (its pages' paths and bytes, Pagefind's
+ * folder under a hash of everything it is made from (its pages' paths and digests, Pagefind's
  * version): a rebuild indexes only the years whose pages changed and copies the others.
  *
  * In a full build, the years Astro rendered first are indexed while it renders the rest
@@ -16,7 +16,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { cp, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { mapWithLimit } from '#lib/concurrency.ts';
@@ -42,7 +42,7 @@ export interface SearchIndexResult {
 export interface StreamedShard {
   /** The shard's key (`shardKey`) from the pages as they were indexed. */
   readonly key: string;
-  /** The folder holding its bundle, moved into the site if the key is that of the pages on disk. */
+  /** The folder holding its bundle, linked into the site if the key is that of the pages on disk. */
   readonly folder: string;
 }
 
@@ -102,7 +102,7 @@ export function shardOfPage(bytes: Buffer): string {
 /** The indexed pages of one shard: their paths in the output folder (with `/`) and its cache key. */
 interface Shard {
   readonly paths: string[];
-  /** Hash of the pages' paths and bytes, in path order, and Pagefind's version. */
+  /** Hash of the pages' paths and digests, in path order, and Pagefind's version (`shardKey`). */
   readonly key: string;
 }
 
@@ -196,7 +196,8 @@ export async function indexSite(outDir: string, options: IndexSiteOptions = {}):
       const ready = await options.streamed?.get(shard);
       const streamed = ready?.key === key;
       if (ready && streamed) {
-        await moveFolder(ready.folder, target);
+        // Linked, like a cached shard: the stream's folder is removed after the build.
+        await linkTree(ready.folder, target);
       } else {
         // `mapWithLimit` runs at most `lanes` shards at once, so an engine is always free here.
         const engine = idle.pop();
@@ -225,15 +226,4 @@ export async function indexSite(outDir: string, options: IndexSiteOptions = {}):
   const streamed = shards.filter((_, i) => outcomes[i]?.streamed);
   await writeFile(path.join(bundleDir, SHARD_MANIFEST), `${JSON.stringify(shards)}\n`);
   return { pages, bundleDir, shards, reused, streamed };
-}
-
-/** Moves the folder `from` to `to`, copying it where the two are on different filesystems. */
-async function moveFolder(from: string, to: string): Promise<void> {
-  try {
-    await rename(from, to);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
-    await cp(from, to, { recursive: true });
-    await rm(from, { recursive: true, force: true });
-  }
 }
