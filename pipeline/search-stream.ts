@@ -126,8 +126,8 @@ export class SearchStream {
   }
 
   /** Takes one rendered page: queued for its shard's lane if it is a search page. Never waits. */
-  readonly receive = ({ pathname, html }: RenderedPage): Promise<void> => {
-    if (this.#stopped || !isIndexedPage(html)) return Promise.resolve();
+  readonly receive = ({ pathname, html }: RenderedPage): void => {
+    if (this.#stopped || !isIndexedPage(html)) return;
     const bytes = Buffer.from(html, 'utf8');
     const shard = shardOfPage(bytes);
     if (this.#open?.shard !== shard) {
@@ -139,24 +139,23 @@ export class SearchStream {
           shard,
           earlier.then(() => undefined),
         );
-        return Promise.resolve();
+        return;
       }
       this.#open = this.#begin(shard);
     }
     const job = this.#open;
     const file = pageFileOf(pathname, this.#options.base);
+    if (job.failed) return;
     const last = job.pages.at(-1);
-    if (job.failed) return Promise.resolve();
     if (file === undefined || (last && comparePagePaths(last.path, file) >= 0)) {
       job.failed = true;
       job.wake();
-      return Promise.resolve();
+      return;
     }
     const held = this.#heldChars + html.length <= (this.#options.heldChars ?? HELD_CHARS);
     if (held) this.#heldChars += html.length;
     job.pages.push({ path: file, digest: pageDigest(bytes), html: held ? html : undefined });
     job.wake();
-    return Promise.resolve();
   };
 
   /**

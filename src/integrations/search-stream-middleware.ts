@@ -1,8 +1,8 @@
 /**
  * Middleware, build only in effect: gives every rendered HTML page to the pipeline's receiver
  * (src/lib/rendered-pages.ts), which indexes story pages for search while Astro goes on rendering.
- * The page is read from a clone of the response, so what Astro writes is untouched; the render
- * waits for the receiver, which holds it back when its queue is full. No receiver: nothing happens.
+ * The page is read from a clone of the response, so what Astro writes is untouched; the receiver
+ * only queues it. No receiver: nothing happens.
  */
 import { defineMiddleware } from 'astro:middleware';
 import { renderedPageReceiver } from '#lib/rendered-pages.ts';
@@ -21,6 +21,6 @@ export const onRequest = defineMiddleware(async (context, next) => {
   const response = await next();
   const receiver = renderedPageReceiver();
   if (!receiver || !isHtmlPage(response)) return response;
-  await receiver({ pathname: context.url.pathname, html: await response.clone().text() });
+  receiver({ pathname: context.url.pathname, html: await response.clone().text() });
   return response;
 });

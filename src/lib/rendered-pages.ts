@@ -2,7 +2,7 @@
  * The hand-off of rendered pages from the site to the build pipeline while Astro renders them.
  * The pipeline (pipeline/search-stream.ts) registers a receiver before it calls Astro's `build()`;
  * the site's middleware (src/integrations/search-stream-middleware.ts) gives it each HTML page as
- * rendered, so the search index is built on the second core while Astro renders on the first.
+ * rendered, so the search index is built on the other cores while Astro renders on one.
  * Astro runs the built page code in the pipeline's own process but as separately bundled modules:
  * the receiver lives on `globalThis` under a registered symbol, the one value both copies share.
  * Without a receiver (dev server, `astro build` alone, tests) the middleware does nothing.
@@ -16,8 +16,8 @@ export interface RenderedPage {
   readonly html: string;
 }
 
-/** Receives a rendered page; the render waits for its promise (back-pressure on the receiver's queue). */
-export type RenderedPageReceiver = (page: RenderedPage) => Promise<void>;
+/** Receives a rendered page; it returns at once (the render never waits for the indexer). */
+export type RenderedPageReceiver = (page: RenderedPage) => void;
 
 /** The registered symbol under which the receiver is kept (one per process, `Symbol.for`). */
 const RECEIVER = Symbol.for('news-archive.rendered-page-receiver');

@@ -59,7 +59,7 @@ async function streamPages(order: readonly { pathname: string; html: string }[],
     version: packageVersion('pagefind'),
     heldChars,
   });
-  for (const page of order) await stream.receive(page);
+  for (const page of order) stream.receive(page);
   // Every shard indexed before `finish()`, which would give up the shards no lane has begun.
   await stream.idle();
   const streamed = stream.finish();
@@ -121,7 +121,7 @@ describe('SearchStream', () => {
       version: packageVersion('pagefind'),
       lanes: 1,
     });
-    for (const page of rendered) await stream.receive(page);
+    for (const page of rendered) stream.receive(page);
     // The lane reaches the first shard (2024) on its next turn; the second waits behind it.
     await new Promise((resolve) => setImmediate(resolve));
     const streamed = stream.finish();
