@@ -5,47 +5,77 @@ import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { contentStoreFile, storeReaderModule } from '#integrations/content-store-file.ts';
 
-interface TransformPlugin {
-  transform: (code: string, id: string) => { code: string } | undefined;
+interface LoadResult {
+  code: string;
+  meta: unknown;
+}
+interface LoadPlugin {
+  load: { order: string; filter: { id: RegExp }; handler: (id: string) => LoadResult | undefined };
 }
 
-/** The Vite plugin the integration adds for `command`, or none. */
-function pluginFor(command: 'build' | 'dev', cacheDir: URL): TransformPlugin | undefined {
-  let plugins: TransformPlugin[] = [];
+const STORE_ID = '\0astro:data-layer-content';
+
+/** The Vite plugin the integration adds for `command` and `collectionStorage`, or none. */
+function pluginFor(command: 'build' | 'dev', cacheDir: URL, collectionStorage?: string): LoadPlugin | undefined {
+  let plugins: LoadPlugin[] = [];
   const setup = contentStoreFile().hooks['astro:config:setup'] as (options: unknown) => void;
   setup({
     command,
-    config: { cacheDir },
-    updateConfig: (config: { vite: { plugins: TransformPlugin[] } }) => {
+    config: { cacheDir, experimental: { collectionStorage } },
+    updateConfig: (config: { vite: { plugins: LoadPlugin[] } }) => {
       plugins = config.vite.plugins;
     },
   });
   return plugins[0];
 }
 
+/** The value a module's source exports. */
+async function run(code: string): Promise<unknown> {
+  return ((await import(`data:text/javascript,${encodeURIComponent(code)}`)) as { default: unknown }).default;
+}
+
 describe('content store read from its file', () => {
-  it("replaces Astro's single-file store module with one that reads the same JSON", async () => {
+  it("loads Astro's single-file store module as one that reads the same JSON, before Astro's own load", async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'news-archive-store-'));
     try {
       const json = JSON.stringify([['Map', 1], 'articles', { html: '<p>正文 "quoted"</p>' }]);
       await writeFile(path.join(dir, 'data-store.json'), json);
-      const plugin = pluginFor('build', pathToFileURL(`${dir}/`));
-      const astroModule = `export default JSON.parse(${JSON.stringify(json)})`;
-      const replaced = plugin?.transform(astroModule, '\0astro:data-layer-content');
-      expect(replaced?.code).toBe(storeReaderModule(path.join(dir, 'data-store.json')));
-      // Run both modules: the same value.
-      const run = async (code: string) =>
-        ((await import(`data:text/javascript,${encodeURIComponent(code)}`)) as { default: unknown }).default;
-      expect(await run(replaced?.code ?? '')).toEqual(await run(astroModule));
+      const plugin = pluginFor('build', pathToFileURL(`${dir}/`), 'single-file');
+      expect(plugin?.load.order).toBe('pre');
+      expect(plugin?.load.filter.id.test(STORE_ID)).toBe(true);
+      const loaded = plugin?.load.handler(STORE_ID);
+      expect(loaded?.code).toBe(storeReaderModule(path.join(dir, 'data-store.json')));
+      // What Astro's load would have answered: the same value.
+      expect(await run(loaded?.code ?? '')).toEqual(await run(`export default JSON.parse(${JSON.stringify(json)})`));
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
   });
 
-  it('leaves other modules, the chunked store and the dev server alone', () => {
-    const plugin = pluginFor('build', new URL('file:///cache/'));
-    expect(plugin?.transform('export default 1', '/src/page.ts')).toBeUndefined();
-    expect(plugin?.transform('export default{"articles":[]}', '\0astro:data-layer-content')).toBeUndefined();
+  it("marks the module as content data exactly as Astro does, so its incremental build leaves it out of the code's hash", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'news-archive-store-'));
+    try {
+      await writeFile(path.join(dir, 'data-store.json'), '[]');
+      const loaded = pluginFor('build', pathToFileURL(`${dir}/`))?.load.handler(STORE_ID);
+      // Astro's own helper, by file: the package does not export it.
+      const astroMeta = (await import(
+        pathToFileURL(path.resolve('node_modules/astro/dist/core/build/incremental-metadata.js')).href
+      )) as {
+        createContentDataIncrementalMetadata: () => unknown;
+        isContentDataIncrementalModule: (i: unknown) => boolean;
+      };
+      expect(loaded?.meta).toEqual(astroMeta.createContentDataIncrementalMetadata());
+      expect(astroMeta.isContentDataIncrementalModule({ meta: loaded?.meta })).toBe(true);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('leaves other modules, a missing store file, the chunked store and the dev server to Astro', () => {
+    const plugin = pluginFor('build', new URL('file:///no-such-cache-folder/'));
+    expect(plugin?.load.handler('/src/page.ts')).toBeUndefined();
+    expect(plugin?.load.handler(STORE_ID)).toBeUndefined();
+    expect(pluginFor('build', new URL('file:///cache/'), 'chunked')).toBeUndefined();
     expect(pluginFor('dev', new URL('file:///cache/'))).toBeUndefined();
   });
 });
