@@ -15,10 +15,12 @@
  * The module keeps Astro's metadata marking it as content data, which Astro's incremental build
  * leaves out of the pages' code hash.
  *
- * Astro's `collectionStorage: 'chunked'` also avoids the one big module, but writing its chunks made
- * a cold content sync of 10,000 stories take 5 minutes instead of 84 s; it stays for archives whose
- * store could not be one string at all (src/lib/content-size.ts). Only Astro's single-file module is
- * replaced, and only in `astro build`: the dev server keeps Astro's module and its updates.
+ * Archives whose store could not be one string at all are stored in chunks (`collectionStorage:
+ * 'chunked'`, src/lib/content-size.ts): Astro's module then imports one module per 20 MB chunk file,
+ * each `export default "…"`, and at 50,000 stories Vite's bundling of those literals held 9 GB.
+ * Each chunk module is loaded the same way, as one that reads its chunk file when it runs; Astro's
+ * small manifest module stays. Only in `astro build`: the dev server keeps Astro's modules and their
+ * updates.
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -26,6 +28,13 @@ import type { AstroConfig, AstroIntegration } from 'astro';
 
 /** Astro's resolved id of the content store module (`astro:data-layer-content`). */
 const STORE_MODULE = '\0astro:data-layer-content';
+
+/** The start and end of Astro's resolved id of a chunk module of a chunked store. */
+const CHUNK_MODULE_PREFIX = '\0astro:data-layer-content-chunk:';
+const CHUNK_MODULE_SUFFIX = '.mjs';
+
+/** The name of a chunk file (an xxhash of its text), as Astro checks it: nothing that leaves the folder. */
+const CHUNK_FILE_NAME = /^[a-f0-9]{16}\.txt$/;
 
 /**
  * The module metadata Astro gives its content store module (`createContentDataIncrementalMetadata`
@@ -39,19 +48,40 @@ export function storeReaderModule(file: string): string {
   return `import { readFileSync } from 'node:fs';\nexport default JSON.parse(readFileSync(${JSON.stringify(file)}, 'utf8'));\n`;
 }
 
+/** The module that exports the text of the chunk file `file` when it runs. */
+export function chunkReaderModule(file: string): string {
+  return `import { readFileSync } from 'node:fs';\nexport default readFileSync(${JSON.stringify(file)}, 'utf8');\n`;
+}
+
 /** Whether Astro keeps the store in one file (`single-file`, its default) rather than in chunks. */
 function isSingleFile(storage: AstroConfig['experimental']['collectionStorage']): boolean {
   return storage === undefined || storage === 'single-file';
 }
 
-/** The integration; it adds one Vite plugin to production builds of a single-file store. */
+/**
+ * The module to load for the resolved id `id` in a build whose Astro cache folder is `cacheDir`, or
+ * `undefined` to leave it to Astro (another module; a store file not written yet: an empty archive).
+ */
+export function storeModule(id: string, cacheDir: URL, singleFile: boolean): string | undefined {
+  if (singleFile) {
+    const file = fileURLToPath(new URL('data-store.json', cacheDir));
+    return id === STORE_MODULE && existsSync(file) ? storeReaderModule(file) : undefined;
+  }
+  if (!id.startsWith(CHUNK_MODULE_PREFIX) || !id.endsWith(CHUNK_MODULE_SUFFIX)) return undefined;
+  const name = id.slice(CHUNK_MODULE_PREFIX.length, -CHUNK_MODULE_SUFFIX.length);
+  if (!CHUNK_FILE_NAME.test(name)) return undefined;
+  const file = fileURLToPath(new URL(`data-store/${name}`, cacheDir));
+  return existsSync(file) ? chunkReaderModule(file) : undefined;
+}
+
+/** The integration; it adds one Vite plugin to production builds. */
 export function contentStoreFile(): AstroIntegration {
   return {
     name: 'news-archive:content-store-file',
     hooks: {
       'astro:config:setup': ({ config, command, updateConfig }) => {
-        if (command !== 'build' || !isSingleFile(config.experimental.collectionStorage)) return;
-        const file = fileURLToPath(new URL('data-store.json', config.cacheDir));
+        if (command !== 'build') return;
+        const singleFile = isSingleFile(config.experimental.collectionStorage);
         updateConfig({
           vite: {
             plugins: [
@@ -59,11 +89,12 @@ export function contentStoreFile(): AstroIntegration {
                 name: 'news-archive:content-store-file',
                 load: {
                   order: 'pre',
-                  filter: { id: /^\0astro:data-layer-content$/ },
+                  filter: { id: /^\0astro:data-layer-content(?:-chunk:.*)?$/ },
                   handler(id) {
-                    // No file (an empty archive): Astro's own load answers with an empty store.
-                    if (id !== STORE_MODULE || !existsSync(file)) return undefined;
-                    return { code: storeReaderModule(file), map: { mappings: '' }, meta: CONTENT_DATA_META };
+                    const code = storeModule(id, config.cacheDir, singleFile);
+                    if (code === undefined) return undefined;
+                    // Astro marks the store module as content data; its chunk modules, not.
+                    return { code, map: { mappings: '' }, ...(singleFile ? { meta: CONTENT_DATA_META } : {}) };
                   },
                 },
               },

@@ -1,9 +1,14 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { contentStoreFile, storeReaderModule } from '#integrations/content-store-file.ts';
+import {
+  chunkReaderModule,
+  contentStoreFile,
+  storeModule,
+  storeReaderModule,
+} from '#integrations/content-store-file.ts';
 
 interface LoadResult {
   code: string;
@@ -71,11 +76,36 @@ describe('content store read from its file', () => {
     }
   });
 
-  it('leaves other modules, a missing store file, the chunked store and the dev server to Astro', () => {
+  it('leaves other modules, a missing store file and the dev server to Astro', () => {
     const plugin = pluginFor('build', new URL('file:///no-such-cache-folder/'));
     expect(plugin?.load.handler('/src/page.ts')).toBeUndefined();
     expect(plugin?.load.handler(STORE_ID)).toBeUndefined();
-    expect(pluginFor('build', new URL('file:///cache/'), 'chunked')).toBeUndefined();
     expect(pluginFor('dev', new URL('file:///cache/'))).toBeUndefined();
+  });
+
+  it("loads each chunk of a chunked store as a module that reads its file, and leaves Astro's manifest module", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'news-archive-store-'));
+    try {
+      const cacheDir = pathToFileURL(`${dir}/`);
+      const name = '0123456789abcdef.txt';
+      const text = '["articles/a",{"html":"<p>正文</p>"}]\n';
+      await mkdir(path.join(dir, 'data-store'));
+      await writeFile(path.join(dir, 'data-store', name), text);
+      const plugin = pluginFor('build', cacheDir, 'chunked');
+      const chunkId = `${STORE_ID}-chunk:${name}.mjs`;
+      expect(plugin?.load.filter.id.test(chunkId)).toBe(true);
+      const loaded = plugin?.load.handler(chunkId);
+      expect(loaded?.code).toBe(chunkReaderModule(path.join(dir, 'data-store', name)));
+      expect(loaded?.meta).toBeUndefined();
+      // What Astro's load would have answered (`export default "…"`): the same text.
+      expect(await run(loaded?.code ?? '')).toBe(text);
+      expect(plugin?.load.handler(STORE_ID)).toBeUndefined();
+      // A name that is not a chunk's, a chunk not written, a chunk id in a single-file build: Astro's.
+      expect(storeModule(`${STORE_ID}-chunk:../data-store.json.mjs`, cacheDir, false)).toBeUndefined();
+      expect(storeModule(`${STORE_ID}-chunk:fedcba9876543210.txt.mjs`, cacheDir, false)).toBeUndefined();
+      expect(storeModule(chunkId, cacheDir, true)).toBeUndefined();
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
