@@ -11,6 +11,7 @@ import { checkContent } from '#pipeline/check/checker.ts';
 import { countProblems, formatProblem, githubAnnotations } from '#pipeline/check/problems.ts';
 import { indexSite } from './search-index.ts';
 import { SearchStream } from './search-stream.ts';
+import { spliceBodies } from './splice.ts';
 import {
   filesUnder,
   linkTree,
@@ -34,9 +35,10 @@ import {
 } from './publish.ts';
 import { buildSettings } from '#lib/environment.ts';
 import { FINGERPRINT_FILE_ENV, REBUILD_PLAN_ENV, STALE_PLAN } from '#lib/rebuild-plan.ts';
+import { BODY_INDEX_ENV, MARKDOWN_SETUP_ENV } from '#lib/body-splice.ts';
 import { packageVersion } from '#lib/packages.ts';
 import { setRenderedPageReceiver } from '#lib/rendered-pages.ts';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 
 const settings = buildSettings(process.env);
 const contentDir = path.resolve(settings.contentDir);
@@ -105,6 +107,15 @@ const fingerprintFile = path.join(workDir, 'site-fingerprint.txt');
 process.env[FINGERPRINT_FILE_ENV] = fingerprintFile;
 await mkdir(workDir, { recursive: true });
 await rm(fingerprintFile, { force: true });
+// The body index (routes) and the Markdown set-up (loader) a body-only rebuild splices with
+// (pipeline/splice.ts): written beside the ones in use and put in their place only once the site
+// they describe is published, so they always describe the published site.
+const bodyIndexFile = path.join(workDir, 'body-index.json');
+const markdownSetupFile = path.join(workDir, 'markdown-setup.json');
+const next = (file: string) => `${file}.next`;
+process.env[BODY_INDEX_ENV] = next(bodyIndexFile);
+process.env[MARKDOWN_SETUP_ENV] = next(markdownSetupFile);
+await Promise.all([bodyIndexFile, markdownSetupFile].map((file) => rm(next(file), { force: true })));
 
 /** Whether `error` (or one of its causes) is the routes refusing a body-only plan. */
 function isStalePlan(error: unknown): boolean {
@@ -143,12 +154,44 @@ async function rebuildBodies(last: BuildRecord, files: readonly string[]): Promi
   return true;
 }
 
+/**
+ * A body-only rebuild without Astro (pipeline/splice.ts): the edited bodies spliced into copies of
+ * their pages and feeds, every other file linked from the last build. False when a splice is not
+ * certain to give what Astro would; nothing is written then.
+ */
+async function spliceInto(last: BuildRecord, files: readonly string[]): Promise<boolean> {
+  const result = await spliceBodies({
+    contentDir,
+    files,
+    siteFiles: await filesUnder(last.published),
+    published: last.published,
+    staging,
+    indexFile: bodyIndexFile,
+    setupFile: markdownSetupFile,
+  });
+  if (!result.ok) {
+    console.log(`  (not spliced: ${result.reason}; rendering with Astro)`);
+    return false;
+  }
+  const written = new Set(result.written);
+  const linked = await linkTree(last.published, staging, { skip: ['pagefind'], keep: written });
+  for (const file of result.written) console.log(`  ${file} (spliced)`);
+  console.log(`  (body-only rebuild: ${written.size} file(s) spliced, ${linked} linked from the last build)`);
+  // What the routes and the loader would have written: the same fingerprint and set-up, the new bodies.
+  await writeFile(fingerprintFile, last.fingerprint);
+  await writeFile(next(bodyIndexFile), JSON.stringify(result.index));
+  await copyFile(markdownSetupFile, next(markdownSetupFile));
+  return true;
+}
+
 // A full build indexes story pages for search while Astro renders them (pipeline/search-stream.ts).
 const streamDir = path.join(workDir, 'search-stream');
 let stream: SearchStream | undefined;
 try {
   const astroStarted = performance.now();
-  const rebuilt = plan.kind === 'bodies' && previous !== undefined && (await rebuildBodies(previous, plan.files));
+  const bodies = plan.kind === 'bodies' && previous !== undefined ? { last: previous, files: plan.files } : undefined;
+  const spliced = bodies !== undefined && (await spliceInto(bodies.last, bodies.files));
+  const rebuilt = spliced || (bodies !== undefined && (await rebuildBodies(bodies.last, bodies.files)));
   if (!rebuilt) {
     process.env['OUT_DIR'] = staging;
     await rm(streamDir, { recursive: true, force: true });
@@ -163,7 +206,9 @@ try {
     await build({ root: process.cwd(), logLevel });
     setRenderedPageReceiver(undefined);
   }
-  console.log(`✔ astro build ${took(astroStarted)}`);
+  console.log(
+    spliced ? `✔ bodies spliced, without Astro ${took(astroStarted)}` : `✔ astro build ${took(astroStarted)}`,
+  );
   const indexStarted = performance.now();
   const streamed = stream?.finish();
   // Year shards are cached beside Astro's own cache: a rebuild re-indexes only the years that changed.
@@ -196,6 +241,9 @@ try {
 const fingerprint = await readFile(fingerprintFile, 'utf8').catch(() => undefined);
 const published = await publishedFolder(outDir);
 if (fingerprint !== undefined && published !== undefined) {
+  for (const file of [bodyIndexFile, markdownSetupFile]) {
+    await rename(next(file), file).catch(() => rm(file, { force: true }));
+  }
   await writeBuildRecord(cacheDir, { format: 1, ...inputs, fingerprint, published });
 }
 console.log(`✔ site built into ${shown}/`);

@@ -16,6 +16,7 @@ import path from 'node:path';
 import { fingerprint } from '#lib/fingerprint.ts';
 import { readRebuildPlan, STALE_PLAN, writeFingerprint } from '#lib/rebuild-plan.ts';
 import { siteConfig } from '#site.config';
+import { writeBodyIndex } from './body-index.ts';
 import { loadSiteData, type PublishedStory, type SiteData } from './content.ts';
 
 /** A page that shows the bodies of `bodies` besides frontmatter (a story page, a full-content feed). */
@@ -38,6 +39,7 @@ function entriesToRebuild(data: SiteData): ReadonlySet<string> | undefined {
   if (rebuildEntries !== null) return rebuildEntries;
   rebuildEntries = (() => {
     writeFingerprint(process.env, data.fingerprint);
+    writeBodyIndex(process.env, data);
     const plan = readRebuildPlan(process.env);
     if (!plan) return undefined;
     if (plan.fingerprint !== data.fingerprint) {

@@ -6,7 +6,7 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { fingerprint } from '#lib/fingerprint.ts';
 import { indexBy, indexStories, type Index, type StoryIndexes } from '#lib/indexes.ts';
-import { htmlText, nameMentionFinder, registryNameForms } from '#lib/name-mentions.ts';
+import { htmlText, nameMentionFinder, registryNameForms, type NameForms } from '#lib/name-mentions.ts';
 import { relatedStories, type RelatedStories } from '#lib/related.ts';
 import { shareCardStoryKeys } from '#lib/share-card-stories.ts';
 import { buildStories, type Story } from '#lib/stories.ts';
@@ -70,6 +70,10 @@ export interface SiteData {
   readonly related: RelatedStories;
   /** Keys of the stories that get generated share cards (the newest `shareImageStories`). */
   readonly shareCardStories: ReadonlySet<string>;
+  /** Every registry entry's name forms, which the bodies' name mentions are found from. */
+  readonly nameForms: readonly NameForms[];
+  /** The registry names a version's body mentions (src/lib/name-mentions.ts), found once per build. */
+  readonly mentionedNames: (entryId: string) => readonly string[];
   /**
    * A hash of everything pages show besides article bodies: every published version's frontmatter,
    * the registries, the share-card stories. The cache key of pages in incremental builds.
@@ -111,13 +115,23 @@ export function loadSiteData(): Promise<SiteData> {
     // from the rendered HTML in the data store: the loader keeps no Markdown (`retainBody: false`),
     // and a mention list made in the Markdown workers would go stale when only a registry changes
     // (unchanged files are not rendered again). One linear pass per version, once per build.
-    const findNames = nameMentionFinder(registryNameForms({ speakers, organisations, events, tags }));
+    const nameForms = registryNameForms({ speakers, organisations, events, tags });
+    const findNames = nameMentionFinder(nameForms);
     const articleById = byId(articles);
+    const mentions = new Map<string, readonly string[]>();
+    const mentionedNames = (entryId: string): readonly string[] => {
+      let names = mentions.get(entryId);
+      if (!names) {
+        names = findNames(htmlText(articleById.get(entryId)?.rendered?.html ?? ''));
+        mentions.set(entryId, names);
+      }
+      return names;
+    };
     const views = resolveStoryViews(stories, registries, {
       locales: localeCodes,
       htmlLang: (code) => localeInfo(code).htmlLang,
       cardStories: shareCardStories,
-      mentionedNames: (entryId) => findNames(htmlText(articleById.get(entryId)?.rendered?.html ?? '')),
+      mentionedNames,
     });
     // Cards are drawn ahead on a second core while pages render; the dev server draws on request.
     if (import.meta.env.PROD) prerenderShareCards(views);
@@ -138,6 +152,8 @@ export function loadSiteData(): Promise<SiteData> {
         untranslated: siteConfig.untranslatedStories,
       }),
       shareCardStories,
+      nameForms,
+      mentionedNames,
       fingerprint: fingerprint([
         ...stories.map((story) => [story.key, [...story.versions].map(([code, v]) => [code, v.entryId, v.data])]),
         registryData(speakers),

@@ -10,7 +10,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroConfig, ContentEntryRenderFunction, ContentEntryType } from 'astro';
 import { glob, type Loader, type LoaderContext } from 'astro/loaders';
-import { MarkdownPool } from './markdown-pool.ts';
+import { writeFileSync } from 'node:fs';
+import { MARKDOWN_SETUP_ENV } from '#lib/body-splice.ts';
+import { MarkdownPool, type WorkerSetup } from './markdown-pool.ts';
 import { rendererDigest } from './renderer-digest.ts';
 import { assertLoaderFolder, strictEntryTypes, type EntryTypes } from './read-entry.ts';
 
@@ -72,13 +74,17 @@ export function articlesLoader(options: ArticlesLoaderOptions): Loader {
       if (context.watcher || !markdown?.getRenderFunction) {
         return inner.load({ ...context, entryTypes } as GlobLoaderContext);
       }
-      const pool = new MarkdownPool({
+      const setup: WorkerSetup = {
         siteUrl: String(context.config.site ?? ''),
         // Astro's store is cleared when its config changes (`base` included), so no body rendered
         // under another base is ever reused.
         base: context.config.base,
         renderer: rendererOptions(context.config),
-      });
+      };
+      // `npm run build` renders an edited body with the same set-up when it splices it (pipeline/splice.ts).
+      const setupFile = process.env[MARKDOWN_SETUP_ENV];
+      if (setupFile) writeFileSync(setupFile, JSON.stringify(setup));
+      const pool = new MarkdownPool(setup);
       // Once the load has failed, the glob loader still works through the files it had queued:
       // their renders are skipped, and those already sent finish before the pool closes, so the
       // one message that matters is not buried under "pool was closed" errors, one per file.

@@ -1,6 +1,8 @@
 // Rebuilds: a build that reuses the previous build must write exactly the site a cold build writes
-// from the same content: after a body edit (a body-only rebuild, pipeline/rebuild.ts: the story's
-// pages and feeds rendered, the rest linked from the last site), after a title edit (Astro's
+// from the same content: after a body edit (a body-only rebuild, pipeline/rebuild.ts: the body
+// spliced into the story's pages and feeds without Astro, pipeline/splice.ts, or, when the body
+// names other registry entries than before, those files rendered by Astro; the rest linked from
+// the last site), after a title edit (Astro's
 // incremental build with our cache keys: it reaches listings, neighbours and feeds), and with
 // nothing changed (nothing built at all).
 import { createHash } from 'node:crypto';
@@ -58,6 +60,13 @@ const restored = (log: string) =>
     .filter((line) => line.includes('(restored)'))
     .map((line) => /(\S+)\s+\(restored\)/.exec(line)?.[1] ?? '');
 
+/** The files a body-only rebuild says it spliced. */
+const spliceLog = (log: string) =>
+  log
+    .split('\n')
+    .map((line) => /^ {2}(\S+) \(spliced\)$/.exec(line)?.[1])
+    .filter((file) => file !== undefined);
+
 const edited = 'articles/2024/green-patents-pilot/en.md';
 const retitled = 'articles/2023/open-data-portal/zh.md';
 const registryFile = 'open-data.yaml';
@@ -78,7 +87,7 @@ const TWO_BUILDS = 300_000;
 
 describe('an incremental build', () => {
   it(
-    'after a body edit, renders only that story and the feeds that carry it, links the rest, and equals a cold build',
+    'after a body edit, splices the body into its pages and the feeds that carry it, links the rest, and equals a cold build',
     async () => {
       const file = path.join(content, edited);
       await writeFile(file, `${await readFile(file, 'utf8')}\nA paragraph added after the first build.\n`);
@@ -86,6 +95,35 @@ describe('an incremental build', () => {
       await build(false);
       expect(differences(await tree(path.join(work, 'site')), await tree(path.join(work, 'cold')))).toEqual([]);
       expect(warm.stdout).toContain('✔ rebuild plan: the bodies of 1 story file(s) changed');
+      // Astro did not run: the body went into the story's page and the feeds carrying it, nowhere else.
+      expect(warm.stdout).not.toContain('astro build');
+      expect(warm.stdout).toMatch(/✔ bodies spliced, without Astro/);
+      const spliced = spliceLog(warm.stdout);
+      expect(spliced).toContain('en/2024/green-patents-pilot/index.html');
+      expect(spliced).toContain('en/rss.xml');
+      expect(spliced).toContain('en/atom.xml');
+      expect(spliced).toContain('en/feed.json');
+      expect(spliced.filter((f) => f.endsWith('.html'))).toEqual(['en/2024/green-patents-pilot/index.html']);
+      expect(warm.stdout).toMatch(/body-only rebuild: \d+ file\(s\) spliced, \d+ linked from the last build/);
+      // The search index of 2023 was copied, 2024's made again.
+      expect(warm.stdout).toMatch(/✔ search index: 28 pages \([\d.]+ s\), 2 year shard\(s\), 1 unchanged copied/);
+      const page = await readFile(path.join(work, 'site/en/2024/green-patents-pilot/index.html'), 'utf8');
+      expect(page).toContain('A paragraph added after the first build.');
+    },
+    TWO_BUILDS,
+  );
+
+  it(
+    'after a body edit that names a registry entry, renders with Astro (the search facts change), and equals a cold build',
+    async () => {
+      const file = path.join(content, edited);
+      await writeFile(file, `${await readFile(file, 'utf8')}\nResearchers from Northfield University joined later.\n`);
+      const warm = await build(true);
+      await build(false);
+      expect(differences(await tree(path.join(work, 'site')), await tree(path.join(work, 'cold')))).toEqual([]);
+      expect(warm.stdout).toContain(
+        `(not spliced: ${edited} mentions other registry names than before; rendering with Astro)`,
+      );
       // Astro rendered the story's page and the feeds carrying it, and no other story or listing.
       const rendered = stripVTControlCharacters(warm.stdout);
       expect(rendered).toMatch(/\/en\/2024\/green-patents-pilot\/index\.html/);
@@ -95,10 +133,6 @@ describe('an incremental build', () => {
       expect(rendered).toMatch(/body-only rebuild: \d+ file\(s\) rendered, \d+ linked from the last build/);
       // The configuration Astro hashes is a full build's: its content store was kept, not cleared.
       expect(rendered).not.toContain('Astro config changed');
-      // The search index of 2023 was copied, 2024's made again.
-      expect(warm.stdout).toMatch(/✔ search index: 28 pages \([\d.]+ s\), 2 year shard\(s\), 1 unchanged copied/);
-      const page = await readFile(path.join(work, 'site/en/2024/green-patents-pilot/index.html'), 'utf8');
-      expect(page).toContain('A paragraph added after the first build.');
     },
     TWO_BUILDS,
   );
