@@ -16,7 +16,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { mapWithLimit } from '#lib/concurrency.ts';
@@ -106,25 +106,68 @@ interface Shard {
   readonly key: string;
 }
 
+/** What is known of one page from an earlier build: its file's identity, and what it was then. */
+type KnownPage = readonly [identity: string, shard: string | null, digest: string];
+
+/** The memo of pages read by earlier builds (`page-digests.json` in the search cache). */
+interface PageMemo {
+  readonly format: 1;
+  readonly pages: Readonly<Record<string, KnownPage>>;
+}
+
+/**
+ * A file's identity: device, inode, size and modification time in nanoseconds. A page of the site
+ * is never written into once complete (a rebuild writes new files and hard-links the rest, which
+ * keep their inode), so the same identity means the same bytes.
+ */
+async function fileIdentity(file: string): Promise<string> {
+  const stats = await stat(file, { bigint: true });
+  return `${stats.dev}:${stats.ino}:${stats.size}:${stats.mtimeNs}`;
+}
+
 /**
  * The pages of `outDir` that carry the search marker, by shard, with each shard's cache key.
- * Pages are hashed as they are read and not kept: at 10,000 stories they weigh 700 MB.
+ * Pages are hashed as they are read and not kept: at 10,000 stories they weigh 700 MB. With
+ * `memoFile`, a page whose file is the one an earlier build read (a hard link from the last site,
+ * as in a body-only rebuild) is not read again: its shard and digest are taken from the memo.
  */
-async function indexedShards(outDir: string, version: string): Promise<Map<string, Shard>> {
+async function indexedShards(outDir: string, version: string, memoFile?: string): Promise<Map<string, Shard>> {
   const entries = await readdir(outDir, { recursive: true, withFileTypes: true });
   const files = entries
     .filter((e) => e.isFile() && e.name.endsWith('.html'))
     .map((e) => path.relative(outDir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
     .filter((rel) => !rel.startsWith('pagefind/'))
     .sort(comparePagePaths);
+  const memo = memoFile
+    ? await readFile(memoFile, 'utf8')
+        .then((text) => JSON.parse(text) as PageMemo)
+        .then((m) => (m.format === 1 ? m.pages : {}))
+        .catch((): PageMemo['pages'] => ({}))
+    : {};
+  const known = await mapWithLimit(files, 64, async (rel): Promise<KnownPage> => {
+    const file = path.join(outDir, rel);
+    const identity = memoFile ? await fileIdentity(file) : '';
+    const was = memo[rel];
+    if (was && was[0] === identity) return was;
+    const bytes = await readFile(file);
+    return [identity, isIndexedPage(bytes) ? shardOfPage(bytes) : null, pageDigest(bytes)];
+  });
   const building = new Map<string, ShardPage[]>();
-  for (const rel of files) {
-    const bytes = await readFile(path.join(outDir, rel));
-    if (!isIndexedPage(bytes)) continue;
-    const name = shardOfPage(bytes);
+  files.forEach((rel, i) => {
+    const [, name, digest] = known[i] ?? ['', null, ''];
+    if (name === null) return;
     const pages = building.get(name) ?? [];
     building.set(name, pages);
-    pages.push({ path: rel, digest: pageDigest(bytes) });
+    pages.push({ path: rel, digest });
+  });
+  if (memoFile) {
+    const next: PageMemo = {
+      format: 1,
+      pages: Object.fromEntries(files.flatMap((rel, i) => (known[i] ? [[rel, known[i]]] : []))),
+    };
+    await mkdir(path.dirname(memoFile), { recursive: true });
+    await writeFile(`${memoFile}.tmp`, JSON.stringify(next));
+    await rename(`${memoFile}.tmp`, memoFile);
   }
   return new Map(
     [...building].map(([name, pages]) => [name, { paths: pages.map((p) => p.path), key: shardKey(version, pages) }]),
@@ -172,7 +215,8 @@ async function indexShard(
 export async function indexSite(outDir: string, options: IndexSiteOptions = {}): Promise<SearchIndexResult> {
   const bundleDir = path.join(outDir, 'pagefind');
   const cacheRoot = options.cacheDir && path.join(options.cacheDir, 'search-index');
-  const byShard = await indexedShards(outDir, packageVersion('pagefind'));
+  const memo = cacheRoot && path.join(cacheRoot, 'page-digests.json');
+  const byShard = await indexedShards(outDir, packageVersion('pagefind'), memo);
   const shards = orderShards(byShard.keys());
   await mkdir(bundleDir, { recursive: true });
   const lanes = Math.max(1, Math.min(shards.length, options.concurrency ?? os.availableParallelism()));
