@@ -81,7 +81,7 @@ console.log(
 // changed (render just their pages over a copy of the last site), or everything is built.
 const shown = shownPath(outDir);
 const planned = performance.now();
-const inputs = await snapshotInputs(contentDir, process.cwd(), settings);
+const inputs = await snapshotInputs(contentDir, process.cwd(), settings, path.join(workDir, 'input-digests.json'));
 const previous = await readBuildRecord(cacheDir);
 const plan = planRebuild(previous, inputs, await publishedFolder(outDir));
 if (plan.kind === 'unchanged') {
@@ -160,10 +160,11 @@ async function rebuildBodies(last: BuildRecord, files: readonly string[]): Promi
  * certain to give what Astro would; nothing is written then.
  */
 async function spliceInto(last: BuildRecord, files: readonly string[]): Promise<boolean> {
+  const siteFiles = await filesUnder(last.published);
   const result = await spliceBodies({
     contentDir,
     files,
-    siteFiles: await filesUnder(last.published),
+    siteFiles,
     published: last.published,
     staging,
     indexFile: bodyIndexFile,
@@ -174,7 +175,7 @@ async function spliceInto(last: BuildRecord, files: readonly string[]): Promise<
     return false;
   }
   const written = new Set(result.written);
-  const linked = await linkTree(last.published, staging, { skip: ['pagefind'], keep: written });
+  const linked = await linkTree(last.published, staging, { skip: ['pagefind'], keep: written, files: siteFiles });
   for (const file of result.written) console.log(`  ${file} (spliced)`);
   console.log(`  (body-only rebuild: ${written.size} file(s) spliced, ${linked} linked from the last build)`);
   // What the routes and the loader would have written: the same fingerprint and set-up, the new bodies.

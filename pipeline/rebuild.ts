@@ -130,11 +130,36 @@ export function storyDigest(text: string, folderFiles: readonly string[]): FileD
   return { head: sha(match[0]), body: sha(body), mentions: folderFiles.filter((name) => body.includes(name)) };
 }
 
-/** Hashes everything the build is made from (content files 64 at a time). */
+/** What is known of one content file from an earlier build: its identity, its folder's key, its digest. */
+type KnownFile = readonly [identity: string, siblings: string, digest: FileDigest];
+
+/** The memo of content digests (`news-archive/input-digests.json` in the cache folder). */
+interface InputMemo {
+  readonly format: 1;
+  readonly files: Readonly<Record<string, KnownFile>>;
+}
+
+/**
+ * A file's identity without reading it: device, inode, type, size, and the modification and change
+ * times in nanoseconds. The change time is set by the kernel on every write, rename or attribute
+ * change and cannot be set back by any tool, so a file edited with its modification time restored
+ * still has another identity.
+ */
+async function fileIdentity(file: string): Promise<string> {
+  const s = await lstat(file, { bigint: true });
+  return `${s.dev}:${s.ino}:${s.isSymbolicLink() ? 'l' : 'f'}:${s.size}:${s.mtimeNs}:${s.ctimeNs}`;
+}
+
+/**
+ * Hashes everything the build is made from (content files 64 at a time). With `memoFile`, a content
+ * file whose identity (and, for a story, whose folder's other files) is what an earlier build saw is
+ * not read again: its digest comes from the memo, which is then rewritten.
+ */
 export async function snapshotInputs(
   contentDir: string,
   projectDir: string,
   settings: BuildSettings,
+  memoFile?: string,
 ): Promise<InputSnapshot> {
   const files = await filesUnder(contentDir);
   const byFolder = new Map<string, string[]>();
@@ -142,13 +167,36 @@ export async function snapshotInputs(
     const folder = path.posix.dirname(rel);
     byFolder.set(folder, [...(byFolder.get(folder) ?? []), path.posix.basename(rel)]);
   }
-  const digests = await mapWithLimit(files, 64, async (rel): Promise<[string, FileDigest]> => {
-    const bytes = await fileBytes(path.join(contentDir, rel));
-    if (!STORY_FILE.test(rel)) return [rel, { head: sha(bytes) }];
-    const siblings = (byFolder.get(path.posix.dirname(rel)) ?? []).filter((name) => !name.endsWith('.md'));
-    return [rel, storyDigest(bytes.toString('utf8'), siblings)];
+  const memo = memoFile
+    ? await readFile(memoFile, 'utf8')
+        .then((text) => JSON.parse(text) as InputMemo)
+        .then((m) => (m.format === 1 ? m.files : {}))
+        .catch((): InputMemo['files'] => ({}))
+    : {};
+  const known = await mapWithLimit(files, 64, async (rel): Promise<KnownFile> => {
+    const file = path.join(contentDir, rel);
+    const identity = memoFile ? await fileIdentity(file) : '';
+    const story = STORY_FILE.test(rel);
+    const siblings = story ? (byFolder.get(path.posix.dirname(rel)) ?? []).filter((name) => !name.endsWith('.md')) : [];
+    const folderKey = siblings.join('/');
+    const was = memo[rel];
+    if (was && was[0] === identity && was[1] === folderKey) return was;
+    const bytes = await fileBytes(file);
+    return [identity, folderKey, story ? storyDigest(bytes.toString('utf8'), siblings) : { head: sha(bytes) }];
   });
-  return { code: await codeHash(projectDir, settings), files: Object.fromEntries(digests) };
+  if (memoFile) {
+    const next: InputMemo = {
+      format: 1,
+      files: Object.fromEntries(files.flatMap((rel, i) => (known[i] ? [[rel, known[i]]] : []))),
+    };
+    await mkdir(path.dirname(memoFile), { recursive: true });
+    await writeFile(`${memoFile}.tmp`, JSON.stringify(next));
+    await rename(`${memoFile}.tmp`, memoFile);
+  }
+  return {
+    code: await codeHash(projectDir, settings),
+    files: Object.fromEntries(files.flatMap((rel, i) => (known[i] ? [[rel, known[i][2]]] : []))),
+  };
 }
 
 /**
@@ -217,6 +265,8 @@ export interface LinkTreeOptions {
   readonly skip?: readonly string[];
   /** Files (relative, with `/`) already in `to`, which stay as they are. */
   readonly keep?: ReadonlySet<string>;
+  /** The files of `from`, when the caller has listed them already (`filesUnder`). */
+  readonly files?: readonly string[];
 }
 
 /**
@@ -227,7 +277,7 @@ export interface LinkTreeOptions {
  */
 export async function linkTree(from: string, to: string, options: LinkTreeOptions = {}): Promise<number> {
   const skip = options.skip ?? [];
-  const files = (await filesUnder(from)).filter(
+  const files = (options.files ?? (await filesUnder(from))).filter(
     (rel) => !skip.includes(rel.split('/')[0] ?? '') && !options.keep?.has(rel),
   );
   const folders = new Set(files.map((rel) => path.posix.dirname(rel)));

@@ -1,4 +1,4 @@
-import { mkdtemp, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, mkdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -97,6 +97,25 @@ describe('planRebuild', () => {
       await change();
       expect(planRebuild(before, await snapshot(), '/site/v1')).toMatchObject({ kind: 'full', reason });
     }
+  });
+
+  it('with a memo of digests, gives the same snapshot and still sees an edit whose modification time was set back', async () => {
+    const memo = path.join(dir, 'memo', 'input-digests.json');
+    const content = path.join(dir, 'content');
+    const project = path.join(dir, 'project');
+    const plain = await snapshot();
+    const first = await snapshotInputs(content, project, settings, memo);
+    expect(first).toEqual(plain);
+    expect(await snapshotInputs(content, project, settings, memo)).toEqual(plain);
+    // Same size, same modification time: only the change time tells the edit apart.
+    const file = path.join(content, 'articles/2024/a/en.md');
+    const { atime, mtime } = await stat(file);
+    await writeFile(file, story('A', 'Body!\n'));
+    await utimes(file, atime, mtime);
+    expect(planRebuild(recordOf(first), await snapshotInputs(content, project, settings, memo), '/site/v1')).toEqual({
+      kind: 'bodies',
+      files: ['articles/2024/a/en.md'],
+    });
   });
 
   it('builds in full when a build setting changes', async () => {
