@@ -60,6 +60,17 @@ try {
   failed(error, `could not lock ${shownPath(outDir)}/`);
 }
 process.on('exit', () => lock.release());
+const shown = shownPath(outDir);
+// Build into a staging folder and publish it only when everything has succeeded, in one step:
+// dist/ is a link to the complete old site until it is a link to the complete new one. The staging
+// folder is `<out>.building` (inside the project if the output is on another filesystem) and has
+// the same name every time: Astro's incremental build hashes the output folder into the page code.
+const notPrepared = (error: unknown) => failed(error, `could not prepare ${shown}/`);
+const staging = await stagingFor(outDir).catch(notPrepared);
+// What a killed build left (staging folder, temporary link, unpublished versions) goes first; the
+// last build's version, kept beside the one published (see publishSite below), too, while the
+// content is checked: removing a site's links is disk-bound, the check is not.
+const prepared = await prepareOutput(outDir, { staging, background: true }).catch(notPrepared);
 // Each step's line ends with its duration, which `npm run bench` reads to split the build into phases.
 const checkStarted = performance.now();
 /** Seconds since `start`, as printed at the end of a step's line. */
@@ -79,12 +90,12 @@ console.log(
 );
 // What the last build can give this one (pipeline/rebuild.ts): nothing changed, only story bodies
 // changed (render just their pages over a copy of the last site), or everything is built.
-const shown = shownPath(outDir);
 const planned = performance.now();
 const inputs = await snapshotInputs(contentDir, process.cwd(), settings, path.join(workDir, 'input-digests.json'));
 const previous = await readBuildRecord(cacheDir);
 const plan = planRebuild(previous, inputs, await publishedFolder(outDir));
 if (plan.kind === 'unchanged') {
+  await prepared.removed.catch(notPrepared);
   console.log(`✔ nothing changed since the last build: ${shown}/ is up to date ${took(planned)}`);
   process.exit(0);
 }
@@ -93,14 +104,6 @@ console.log(
     ? `✔ rebuild plan: the bodies of ${plan.files.length} story file(s) changed ${took(planned)}`
     : `✔ rebuild plan: full build (${plan.reason}) ${took(planned)}`,
 );
-// Build into a staging folder and publish it only when everything has succeeded, in one step:
-// dist/ is a link to the complete old site until it is a link to the complete new one. The staging
-// folder is `<out>.building` (inside the project if the output is on another filesystem) and has
-// the same name every time: Astro's incremental build hashes the output folder into the page code.
-const notPrepared = (error: unknown) => failed(error, `could not prepare ${shown}/`);
-const staging = await stagingFor(outDir).catch(notPrepared);
-// What a killed build left (staging folder, temporary link, unpublished versions) goes first.
-await prepareOutput(outDir, { staging }).catch(notPrepared);
 const logLevel = process.env['BUILD_LOG_LEVEL'] === 'info' ? 'info' : 'warn';
 // The routes write the site fingerprint here; the next build's body-only plan must match it.
 const fingerprintFile = path.join(workDir, 'site-fingerprint.txt');
@@ -230,8 +233,10 @@ try {
   console.error(`  Nothing was written to ${shown}/.`);
   process.exit(1);
 }
+await prepared.removed.catch(notPrepared);
 try {
-  const published = await publishSite(outDir, { staging });
+  // The version published until now stays until the next build removes it, as above.
+  const published = await publishSite(outDir, { staging, keepPrevious: true });
   if (!published.atomic) {
     console.log(`  (${shown}/ was replaced in two steps: this filesystem has no symbolic links)`);
   }

@@ -51,6 +51,22 @@ export interface PublishOptions {
   readonly fs?: Partial<PublishFs>;
   /** Called after each step; a test hook, awaited. */
   readonly onStep?: (step: PublishStep) => void | Promise<void>;
+  /**
+   * `publishSite`: leave the previous version beside the new one, for the next build's
+   * `prepareOutput` to remove (removing a site's tens of thousands of links takes seconds).
+   */
+  readonly keepPrevious?: boolean;
+  /**
+   * `prepareOutput`: do not wait for the removal of stale versions; its promise is returned for
+   * the build to await before it publishes, so it runs while the build checks the content.
+   */
+  readonly background?: boolean;
+}
+
+/** What `prepareOutput` leaves running. */
+export interface Prepared {
+  /** Settles when the versions `<out>` does not point to are removed (at once, without `background`). */
+  readonly removed: Promise<void>;
 }
 
 /** What `publishSite` did. */
@@ -86,7 +102,7 @@ function mountPointMessage(shown: string, code?: string): string {
  * is restored from `previous`), removes the staging folder, the temporary link and every version
  * that `<out>` does not point to. Refuses an output folder that is a mount point, before the build.
  */
-export async function prepareOutput(outDir: string, options: PublishOptions = {}): Promise<void> {
+export async function prepareOutput(outDir: string, options: PublishOptions = {}): Promise<Prepared> {
   const paths = outputPaths(outDir);
   const fs = { ...defaultFs, ...options.fs };
   await remove(paths.next);
@@ -109,14 +125,21 @@ export async function prepareOutput(outDir: string, options: PublishOptions = {}
     if (codeOf(error) === 'ENOENT') return [];
     throw error;
   });
-  for (const entry of entries) {
-    if (entry !== current) await remove(path.join(paths.versions, entry));
-  }
-  if (current === undefined) await fsp.rmdir(paths.versions).catch(() => undefined);
+  const removed = (async () => {
+    for (const entry of entries) {
+      if (entry !== current) await remove(path.join(paths.versions, entry));
+    }
+    if (current === undefined) await fsp.rmdir(paths.versions).catch(() => undefined);
+  })();
+  // Handled here so a failure while nothing awaits it yet is no unhandled rejection; the caller's
+  // await still sees it.
+  removed.catch(() => undefined);
+  if (!options.background) await removed;
   await remove(paths.staging);
   if (options.staging) await remove(options.staging);
   await removeAbandonedLocks(paths);
   await options.onStep?.('prepared');
+  return { removed };
 }
 
 /** Removes the staging folder after a failed build; best effort (prepareOutput retries), never throws. */
@@ -165,8 +188,8 @@ const noSymlinks = (error: unknown) => ['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSY
  * Publishes the finished staging folder of `outDir` (run under the lock, after `prepareOutput`
  * and a successful build): moves it into `<out>.versions/<id>` (copying it first when it is on
  * another filesystem), swaps the `<out>` link to it in one rename, then removes the previous
- * version. Cleaning up after the swap is best effort: the site is already published, and the next
- * build removes what is left.
+ * version (unless `keepPrevious`). Cleaning up after the swap is best effort: the site is already
+ * published, and the next build removes what is left.
  */
 export async function publishSite(outDir: string, options: PublishOptions = {}): Promise<PublishResult> {
   const paths = outputPaths(outDir);
@@ -225,7 +248,7 @@ export async function publishSite(outDir: string, options: PublishOptions = {}):
   }
   await step('swapped');
   try {
-    for (const entry of await fsp.readdir(paths.versions)) {
+    for (const entry of options.keepPrevious && linked ? [] : await fsp.readdir(paths.versions)) {
       if (!(linked && entry === name)) await remove(path.join(paths.versions, entry));
     }
     if (!linked) await fsp.rmdir(paths.versions);

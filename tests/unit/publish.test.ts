@@ -190,6 +190,22 @@ describe('stagingFor', () => {
 });
 
 describe('prepareOutput', () => {
+  it('removes the version a build kept beside the published one, in the background when asked', async () => {
+    await stage({ 'index.html': 'one' });
+    const first = await publishSite(out);
+    await stage({ 'index.html': 'two' });
+    const second = await publishSite(out, { keepPrevious: true });
+    const { versions } = outputPaths(out);
+    expect(await readFile(path.join(out, 'index.html'), 'utf8')).toBe('two');
+    expect((await readdir(versions)).sort()).toEqual(
+      [first.version, second.version].map((v) => path.basename(v)).sort(),
+    );
+    const prepared = await prepareOutput(out, { background: true });
+    await prepared.removed;
+    expect(await readdir(versions)).toEqual([path.basename(second.version)]);
+    expect(await readFile(path.join(out, 'index.html'), 'utf8')).toBe('two');
+  });
+
   it('removes what a killed build left: staging, temporary link, half copies, unpublished versions', async () => {
     await stage({ 'index.html': 'published' });
     const { version } = await publishSite(out);
