@@ -22,6 +22,7 @@
 import { createHash } from 'node:crypto';
 import * as fsp from 'node:fs/promises';
 import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { removeAbandonedLocks } from './output-lock.ts';
 import { codeOf, lstatOrNone, outputPaths, PublishError, remove, shownPath, type OutputPaths } from './output-paths.ts';
 
@@ -125,10 +126,10 @@ export async function prepareOutput(outDir: string, options: PublishOptions = {}
     if (codeOf(error) === 'ENOENT') return [];
     throw error;
   });
+  const stale = entries.filter((entry) => entry !== current).map((entry) => path.join(paths.versions, entry));
   const removed = (async () => {
-    for (const entry of entries) {
-      if (entry !== current) await remove(path.join(paths.versions, entry));
-    }
+    if (options.background) await removeOffThread(stale);
+    else for (const target of stale) await remove(target);
     if (current === undefined) await fsp.rmdir(paths.versions).catch(() => undefined);
   })();
   // Handled here so a failure while nothing awaits it yet is no unhandled rejection; the caller's
@@ -140,6 +141,32 @@ export async function prepareOutput(outDir: string, options: PublishOptions = {}
   await removeAbandonedLocks(paths);
   await options.onStep?.('prepared');
   return { removed };
+}
+
+/** What a removal thread runs: `remove`'s rule, with blocking calls on its own thread. */
+const REMOVER = `
+const { rmSync } = require('node:fs');
+const { workerData } = require('node:worker_threads');
+for (const target of workerData) {
+  try {
+    rmSync(target, { recursive: true, force: true, maxRetries: 2 });
+  } catch (error) {
+    if (error.code !== 'EBUSY') throw error;
+  }
+}`;
+
+/**
+ * Removes `targets` on a thread of its own, with blocking calls: removed with node:fs's promises,
+ * tens of thousands of unlinks fill libuv's four I/O threads, and the build's own file reads, which
+ * run meanwhile, wait behind them (a 10,000-story rebuild plan took 6.9 s instead of 1.5 s).
+ */
+function removeOffThread(targets: readonly string[]): Promise<void> {
+  if (targets.length === 0) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(REMOVER, { eval: true, workerData: targets });
+    worker.once('error', reject);
+    worker.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`removal thread exited with ${code}`))));
+  });
 }
 
 /** Removes the staging folder after a failed build; best effort (prepareOutput retries), never throws. */

@@ -87,13 +87,26 @@ const FRONTMATTER = /^---[ \t]*\r?\n(?:[\s\S]*?\r?\n)?---[ \t]*(?:\r?\n|$)/;
 
 const sha = (data: string | Buffer): string => createHash('sha256').update(data).digest('hex');
 
-/** Every file under `dir` (relative, with `/`), links included as links, sorted; none if it is missing. */
+/**
+ * Every file under `dir` (relative, with `/`), links included as links, sorted; none if it is
+ * missing. Folders are read 32 at a time, level by level: Node's recursive `readdir` reads one
+ * folder after another, and a site has a folder per page (10,000 stories: 2.0 s against 0.7 s).
+ */
 export async function filesUnder(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
-  return entries
-    .filter((e) => !e.isDirectory())
-    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
-    .sort();
+  const files: string[] = [];
+  let level = [''];
+  while (level.length > 0) {
+    const folders: string[] = [];
+    await mapWithLimit(level, 32, async (rel) => {
+      const entries = await readdir(path.join(dir, rel), { withFileTypes: true }).catch(() => []);
+      for (const entry of entries) {
+        const child = rel === '' ? entry.name : `${rel}/${entry.name}`;
+        (entry.isDirectory() ? folders : files).push(child);
+      }
+    });
+    level = folders;
+  }
+  return files.sort();
 }
 
 /** The bytes a file contributes to a hash: its content, or a link's target (links are never followed). */
@@ -280,8 +293,28 @@ export async function linkTree(from: string, to: string, options: LinkTreeOption
   const files = (options.files ?? (await filesUnder(from))).filter(
     (rel) => !skip.includes(rel.split('/')[0] ?? '') && !options.keep?.has(rel),
   );
-  const folders = new Set(files.map((rel) => path.posix.dirname(rel)));
-  for (const folder of [...folders].sort()) await mkdir(path.join(to, folder), { recursive: true });
+  // Every folder, parents before children (by depth), each depth's folders 64 at a time.
+  const folders = new Set<string>();
+  for (const rel of files) {
+    for (let dir = path.posix.dirname(rel); dir !== '.' && !folders.has(dir); dir = path.posix.dirname(dir)) {
+      folders.add(dir);
+    }
+  }
+  const byDepth = new Map<number, string[]>();
+  for (const folder of folders) {
+    const depth = folder.split('/').length;
+    const list = byDepth.get(depth) ?? [];
+    list.push(folder);
+    byDepth.set(depth, list);
+  }
+  await mkdir(to, { recursive: true });
+  for (const depth of [...byDepth.keys()].sort((a, b) => a - b)) {
+    await mapWithLimit(byDepth.get(depth) ?? [], 64, (folder) =>
+      mkdir(path.join(to, folder)).catch((error: NodeJS.ErrnoException) => {
+        if (error.code !== 'EEXIST') throw error;
+      }),
+    );
+  }
   await mapWithLimit(files, 64, async (rel) => {
     const source = path.join(from, rel);
     const target = path.join(to, rel);

@@ -16,11 +16,11 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { mapWithLimit } from '#lib/concurrency.ts';
-import { linkTree } from './rebuild.ts';
+import { filesUnder, linkTree } from './rebuild.ts';
 import { packageVersion } from '#lib/packages.ts';
 import { comparePagePaths, orderShards, OTHER_SHARD, SHARD_MANIFEST } from '#lib/search-shards.ts';
 
@@ -132,11 +132,8 @@ async function fileIdentity(file: string): Promise<string> {
  * as in a body-only rebuild) is not read again: its shard and digest are taken from the memo.
  */
 async function indexedShards(outDir: string, version: string, memoFile?: string): Promise<Map<string, Shard>> {
-  const entries = await readdir(outDir, { recursive: true, withFileTypes: true });
-  const files = entries
-    .filter((e) => e.isFile() && e.name.endsWith('.html'))
-    .map((e) => path.relative(outDir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
-    .filter((rel) => !rel.startsWith('pagefind/'))
+  const files = (await filesUnder(outDir))
+    .filter((rel) => rel.endsWith('.html') && !rel.startsWith('pagefind/'))
     .sort(comparePagePaths);
   const memo = memoFile
     ? await readFile(memoFile, 'utf8')

@@ -116,9 +116,18 @@ export async function spliceBodies(options: SpliceOptions): Promise<SpliceResult
     for (const format of FEED_FORMATS) {
       texts.set(format, [await feedContentText(format, feedWas), await feedContentText(format, feedNow)]);
     }
+    // A feed that carries the story names its address as it is (one a feed would escape is refused);
+    // the others, most of them, are not decoded.
+    if (/[&<>"'\\]/.test(was.url)) return refuse(`${rel}: its address has characters feeds escape`);
+    const address = Buffer.from(was.url);
     for (const file of feedFiles) {
       const format = feedFormatOf(file);
       const pair = format && texts.get(format);
+      if (!changed.has(file)) {
+        const bytes = await readFile(path.join(options.published, file)).catch(() => undefined);
+        if (bytes === undefined) return refuse(`${file} could not be read`);
+        if (!bytes.includes(address)) continue;
+      }
       const text = await current(file);
       if (!format || !pair || text === undefined) return refuse(`${file} could not be read`);
       const spliced = spliceFeed(text, format, was.url, pair[0], pair[1]);
