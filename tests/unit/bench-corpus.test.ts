@@ -124,6 +124,13 @@ describe('benchmark measurements', () => {
     ].join('\n');
     expect(parseBuildPhases(log)).toEqual({ check: 7.52, astro: 412.3, index: 31.05, indexedPages: 18500 });
     expect(parseBuildPhases('✔ content check: 3 files')).toEqual({});
+    const spliced = [
+      '✔ content check: 19200 files, 10000 stories, 0 warning(s) (4.87 s)',
+      '  en/2021/x/index.html (spliced)',
+      '✔ bodies spliced, without Astro (6.33 s)',
+      '✔ search index: 18500 pages (9.50 s), 10 year shard(s), 9 unchanged copied from the cache',
+    ].join('\n');
+    expect(parseBuildPhases(spliced)).toEqual({ check: 4.87, splice: 6.33, index: 9.5, indexedPages: 18500 });
   });
 
   it("splits Astro's page generation by kind of route", () => {

@@ -11,6 +11,8 @@ export interface BuildPhases {
   readonly check?: number;
   /** Astro's build (content sync, bundling, every page and image). */
   readonly astro?: number;
+  /** A body-only rebuild without Astro: bodies spliced into the last site's files, the rest linked. */
+  readonly splice?: number;
   /** Pagefind. */
   readonly index?: number;
   /** Pages Pagefind indexed. */
@@ -97,6 +99,7 @@ export function parseBuildPhases(log: string): BuildPhases {
   return {
     ...optional('check', seconds(/^✔ content check: .*\((\d+(?:\.\d+)?) s\)\s*$/m)),
     ...optional('astro', seconds(/^✔ astro build \((\d+(?:\.\d+)?) s\)/m)),
+    ...optional('splice', seconds(/^✔ bodies spliced, without Astro \((\d+(?:\.\d+)?) s\)/m)),
     ...optional('index', seconds(/^✔ search index: \d+ pages \((\d+(?:\.\d+)?) s\)/m)),
     ...optional('indexedPages', indexed === undefined ? undefined : Number(indexed)),
   };

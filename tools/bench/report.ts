@@ -47,16 +47,20 @@ export function progress(result: BuildResult): void {
 }
 
 /** The time of a build outside its three phases (start-up, publishing), when all three are known. */
-const rest = (r: BuildResult): number | undefined =>
-  r.phases.check === undefined || r.phases.astro === undefined || r.phases.index === undefined
+const rest = (r: BuildResult): number | undefined => {
+  // A body-only rebuild's splice stands where Astro's build would.
+  const built = r.phases.astro ?? r.phases.splice;
+  return r.phases.check === undefined || built === undefined || r.phases.index === undefined
     ? undefined
-    : r.wall - r.phases.check - r.phases.astro - r.phases.index;
+    : r.wall - r.phases.check - built - r.phases.index;
+};
 
 /** Every figure summarised over the builds of a mode, by name. */
 const FIGURES = {
   wall: (r: BuildResult) => r.wall,
   check: (r: BuildResult) => r.phases.check,
   astro: (r: BuildResult) => r.phases.astro,
+  splice: (r: BuildResult) => r.phases.splice,
   index: (r: BuildResult) => r.phases.index,
   rest,
   cpu: (r: BuildResult) => r.usage.cpu,
@@ -216,6 +220,7 @@ export function printReport(
     ]),
     ['Astro: optimising images', 'images'],
     ['Astro: set-up, integrations (sitemap, aliases), rest', 'astroRest'],
+    ['body splice without Astro, the last site linked (edit)', 'splice'],
     ['search index after the render (Pagefind)', 'index'],
     ['start-up and swap (the rest)', 'rest'],
     ['wall', 'wall'],
