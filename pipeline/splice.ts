@@ -88,7 +88,10 @@ export async function spliceBodies(options: SpliceOptions): Promise<SpliceResult
     if (was.shared) return refuse(`${rel} had the same body as another version`);
     const contents = await readFile(filePath, 'utf8');
     const { data, body } = readMarkdownEntry(contents, { filePath, shown: rel });
-    const { html, metadata } = await render({ body: body ?? '', frontmatter: data, filePath });
+    // A body the renderer fails on is left to Astro, whose build reports it with the file's name.
+    const rendered = await render({ body: body ?? '', frontmatter: data, filePath }).catch(() => undefined);
+    if (!rendered) return refuse(`${rel} could not be rendered here`);
+    const { html, metadata } = rendered;
     if (metadata.localImagePaths.length + metadata.remoteImagePaths.length > 0) {
       return refuse(`${rel} shows images`);
     }
