@@ -39,6 +39,7 @@ import {
 } from 'node:fs/promises';
 import path from 'node:path';
 import { mapWithLimit } from '#lib/concurrency.ts';
+import { contentIdentity, memoised } from './file-memo.ts';
 import type { BuildSettings } from '#lib/environment.ts';
 
 /** The hashes of one input file. */
@@ -143,26 +144,6 @@ export function storyDigest(text: string, folderFiles: readonly string[]): FileD
   return { head: sha(match[0]), body: sha(body), mentions: folderFiles.filter((name) => body.includes(name)) };
 }
 
-/** What is known of one content file from an earlier build: its identity, its folder's key, its digest. */
-type KnownFile = readonly [identity: string, siblings: string, digest: FileDigest];
-
-/** The memo of content digests (`news-archive/input-digests.json` in the cache folder). */
-interface InputMemo {
-  readonly format: 1;
-  readonly files: Readonly<Record<string, KnownFile>>;
-}
-
-/**
- * A file's identity without reading it: device, inode, type, size, and the modification and change
- * times in nanoseconds. The change time is set by the kernel on every write, rename or attribute
- * change and cannot be set back by any tool, so a file edited with its modification time restored
- * still has another identity.
- */
-async function fileIdentity(file: string): Promise<string> {
-  const s = await lstat(file, { bigint: true });
-  return `${s.dev}:${s.ino}:${s.isSymbolicLink() ? 'l' : 'f'}:${s.size}:${s.mtimeNs}:${s.ctimeNs}`;
-}
-
 /**
  * Hashes everything the build is made from (content files 64 at a time). With `memoFile`, a content
  * file whose identity (and, for a story, whose folder's other files) is what an earlier build saw is
@@ -180,35 +161,22 @@ export async function snapshotInputs(
     const folder = path.posix.dirname(rel);
     byFolder.set(folder, [...(byFolder.get(folder) ?? []), path.posix.basename(rel)]);
   }
-  const memo = memoFile
-    ? await readFile(memoFile, 'utf8')
-        .then((text) => JSON.parse(text) as InputMemo)
-        .then((m) => (m.format === 1 ? m.files : {}))
-        .catch((): InputMemo['files'] => ({}))
-    : {};
-  const known = await mapWithLimit(files, 64, async (rel): Promise<KnownFile> => {
-    const file = path.join(contentDir, rel);
-    const identity = memoFile ? await fileIdentity(file) : '';
-    const story = STORY_FILE.test(rel);
-    const siblings = story ? (byFolder.get(path.posix.dirname(rel)) ?? []).filter((name) => !name.endsWith('.md')) : [];
-    const folderKey = siblings.join('/');
-    const was = memo[rel];
-    if (was && was[0] === identity && was[1] === folderKey) return was;
-    const bytes = await fileBytes(file);
-    return [identity, folderKey, story ? storyDigest(bytes.toString('utf8'), siblings) : { head: sha(bytes) }];
+  /** The other files of a story's folder, which its body may name. */
+  const siblings = (rel: string) =>
+    (byFolder.get(path.posix.dirname(rel)) ?? []).filter((name) => !name.endsWith('.md'));
+  const digests = await memoised(files, {
+    dir: contentDir,
+    memoFile,
+    identity: contentIdentity,
+    context: (rel) => (STORY_FILE.test(rel) ? siblings(rel).join('/') : ''),
+    compute: async (rel, file): Promise<FileDigest> => {
+      const bytes = await fileBytes(file);
+      return STORY_FILE.test(rel) ? storyDigest(bytes.toString('utf8'), siblings(rel)) : { head: sha(bytes) };
+    },
   });
-  if (memoFile) {
-    const next: InputMemo = {
-      format: 1,
-      files: Object.fromEntries(files.flatMap((rel, i) => (known[i] ? [[rel, known[i]]] : []))),
-    };
-    await mkdir(path.dirname(memoFile), { recursive: true });
-    await writeFile(`${memoFile}.tmp`, JSON.stringify(next));
-    await rename(`${memoFile}.tmp`, memoFile);
-  }
   return {
     code: await codeHash(projectDir, settings),
-    files: Object.fromEntries(files.flatMap((rel, i) => (known[i] ? [[rel, known[i][2]]] : []))),
+    files: Object.fromEntries(files.flatMap((rel, i) => (digests[i] ? [[rel, digests[i]]] : []))),
   };
 }
 

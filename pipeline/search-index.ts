@@ -16,10 +16,11 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { mapWithLimit } from '#lib/concurrency.ts';
+import { memoised, pageIdentity } from './file-memo.ts';
 import { filesUnder, linkTree } from './rebuild.ts';
 import { packageVersion } from '#lib/packages.ts';
 import { comparePagePaths, orderShards, OTHER_SHARD, SHARD_MANIFEST } from '#lib/search-shards.ts';
@@ -106,25 +107,6 @@ interface Shard {
   readonly key: string;
 }
 
-/** What is known of one page from an earlier build: its file's identity, and what it was then. */
-type KnownPage = readonly [identity: string, shard: string | null, digest: string];
-
-/** The memo of pages read by earlier builds (`page-digests.json` in the search cache). */
-interface PageMemo {
-  readonly format: 1;
-  readonly pages: Readonly<Record<string, KnownPage>>;
-}
-
-/**
- * A file's identity: device, inode, size and modification time in nanoseconds. A page of the site
- * is never written into once complete (a rebuild writes new files and hard-links the rest, which
- * keep their inode), so the same identity means the same bytes.
- */
-async function fileIdentity(file: string): Promise<string> {
-  const stats = await stat(file, { bigint: true });
-  return `${stats.dev}:${stats.ino}:${stats.size}:${stats.mtimeNs}`;
-}
-
 /**
  * The pages of `outDir` that carry the search marker, by shard, with each shard's cache key.
  * Pages are hashed as they are read and not kept: at 10,000 stories they weigh 700 MB. With
@@ -135,37 +117,23 @@ async function indexedShards(outDir: string, version: string, memoFile?: string)
   const files = (await filesUnder(outDir))
     .filter((rel) => rel.endsWith('.html') && !rel.startsWith('pagefind/'))
     .sort(comparePagePaths);
-  const memo = memoFile
-    ? await readFile(memoFile, 'utf8')
-        .then((text) => JSON.parse(text) as PageMemo)
-        .then((m) => (m.format === 1 ? m.pages : {}))
-        .catch((): PageMemo['pages'] => ({}))
-    : {};
-  const known = await mapWithLimit(files, 64, async (rel): Promise<KnownPage> => {
-    const file = path.join(outDir, rel);
-    const identity = memoFile ? await fileIdentity(file) : '';
-    const was = memo[rel];
-    if (was && was[0] === identity) return was;
-    const bytes = await readFile(file);
-    return [identity, isIndexedPage(bytes) ? shardOfPage(bytes) : null, pageDigest(bytes)];
+  const known = await memoised(files, {
+    dir: outDir,
+    memoFile,
+    identity: pageIdentity,
+    compute: async (_rel, file): Promise<readonly [shard: string | null, digest: string]> => {
+      const bytes = await readFile(file);
+      return [isIndexedPage(bytes) ? shardOfPage(bytes) : null, pageDigest(bytes)];
+    },
   });
   const building = new Map<string, ShardPage[]>();
   files.forEach((rel, i) => {
-    const [, name, digest] = known[i] ?? ['', null, ''];
+    const [name, digest] = known[i] ?? [null, ''];
     if (name === null) return;
     const pages = building.get(name) ?? [];
     building.set(name, pages);
     pages.push({ path: rel, digest });
   });
-  if (memoFile) {
-    const next: PageMemo = {
-      format: 1,
-      pages: Object.fromEntries(files.flatMap((rel, i) => (known[i] ? [[rel, known[i]]] : []))),
-    };
-    await mkdir(path.dirname(memoFile), { recursive: true });
-    await writeFile(`${memoFile}.tmp`, JSON.stringify(next));
-    await rename(`${memoFile}.tmp`, memoFile);
-  }
   return new Map(
     [...building].map(([name, pages]) => [name, { paths: pages.map((p) => p.path), key: shardKey(version, pages) }]),
   );
