@@ -13,7 +13,7 @@
  * indexed body where the index says. The integration test holds the result byte-identical to a cold
  * build of the same content.
  */
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import {
   bodyHash,
@@ -74,6 +74,7 @@ export async function spliceBodies(options: SpliceOptions): Promise<SpliceResult
   if (index?.format !== 1 || !setup) return refuse('no body index from the last build');
   const render = await bodyRenderer(setup);
   const findNames = nameMentionFinder(index.nameForms);
+  const siteFiles = new Set(options.siteFiles);
   const feedFiles = options.siteFiles.filter((file) => feedFormatOf(file) !== undefined);
   /** The files changed so far, by their path in the site. */
   const changed = new Map<string, string>();
@@ -86,6 +87,8 @@ export async function spliceBodies(options: SpliceOptions): Promise<SpliceResult
     if (!was) return refuse(`${rel} is not in the last build's body index`);
     if (was.images) return refuse(`${rel} shows local images`);
     if (was.shared) return refuse(`${rel} had the same body as another version`);
+    // Content is regular files: a story replaced by a link since the plan is not followed.
+    if (!(await lstat(filePath)).isFile()) return refuse(`${rel} is not a regular file`);
     const contents = await readFile(filePath, 'utf8');
     const { data, body } = readMarkdownEntry(contents, { filePath, shown: rel });
     // A body the renderer fails on is left to Astro, whose build reports it with the file's name.
@@ -104,6 +107,8 @@ export async function spliceBodies(options: SpliceOptions): Promise<SpliceResult
     }
     let before: string | undefined;
     for (const page of was.pages) {
+      // Only files of the last site, as listed here: an index from elsewhere names no other path.
+      if (!siteFiles.has(page)) return refuse(`${page} is not a file of the last site`);
       const text = await current(page);
       const spliced = text === undefined ? undefined : spliceStoryPage(text, was, html);
       if (text === undefined || spliced === undefined) return refuse(`${page} does not hold the indexed body`);

@@ -128,6 +128,8 @@ describe('spliceBodies', () => {
     expect(await refused()).toBe(`${story} had the same body as another version`);
     await writeIndex({ mentions: ['北田大学'] });
     expect(await refused()).toBe(`${story} mentions other registry names than before`);
+    await writeIndex({ pages: ['../../outside/index.html'] });
+    expect(await refused()).toBe('../../outside/index.html is not a file of the last site');
     await writeFile(options.indexFile, '{}');
     expect(await refused()).toBe('no body index from the last build');
   });
