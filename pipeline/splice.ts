@@ -71,7 +71,13 @@ export async function spliceBodies(options: SpliceOptions): Promise<SpliceResult
   const refuse = (reason: string): SpliceResult => ({ ok: false, reason });
   const index = await readJson<BodyIndex>(options.indexFile);
   const setup = await readJson<WorkerSetup>(options.setupFile);
-  if (index?.format !== 1 || !setup) return refuse('no body index from the last build');
+  // A cache that is missing, of another format or damaged is no reason to fail: Astro renders.
+  const usable =
+    index?.format === 1 &&
+    Array.isArray(index.nameForms) &&
+    typeof index.entries === 'object' &&
+    index.entries !== null;
+  if (!usable || !setup) return refuse('no body index from the last build');
   const render = await bodyRenderer(setup);
   const findNames = nameMentionFinder(index.nameForms);
   const siteFiles = new Set(options.siteFiles);

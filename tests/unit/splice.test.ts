@@ -132,5 +132,7 @@ describe('spliceBodies', () => {
     expect(await refused()).toBe('../../outside/index.html is not a file of the last site');
     await writeFile(options.indexFile, '{}');
     expect(await refused()).toBe('no body index from the last build');
+    await writeFile(options.indexFile, '{"format":1,"entries":null}');
+    expect(await refused()).toBe('no body index from the last build');
   });
 });
