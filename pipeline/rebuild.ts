@@ -39,6 +39,7 @@ import {
 } from 'node:fs/promises';
 import path from 'node:path';
 import { mapWithLimit } from '#lib/concurrency.ts';
+import { readRegularFile } from '#lib/content-files.ts';
 import { contentIdentity, memoised } from './file-memo.ts';
 import type { BuildSettings } from '#lib/environment.ts';
 
@@ -110,10 +111,15 @@ export async function filesUnder(dir: string): Promise<string[]> {
   return files.sort();
 }
 
-/** The bytes a file contributes to a hash: its content, or a link's target (links are never followed). */
+/**
+ * The bytes a file contributes to a hash: its content, a link's target (links are never followed),
+ * or a mark for anything else. The plan is made before the content check has refused such files,
+ * so a pipe must be named, not read: reading one with no writer would wait forever.
+ */
 async function fileBytes(file: string): Promise<Buffer> {
   const stats = await lstat(file);
-  return stats.isSymbolicLink() ? Buffer.from(`symlink:${await readlink(file)}`) : readFile(file);
+  if (stats.isSymbolicLink()) return Buffer.from(`symlink:${await readlink(file)}`);
+  return (await readRegularFile(file)) ?? Buffer.from('(not a regular file)');
 }
 
 /** Hash of the project's code and settings. */

@@ -8,7 +8,8 @@
  * Hand-written because it must use `lstat` semantics at every level: globbing libraries follow
  * links by default and report the target, not the link.
  */
-import { lstatSync, readdirSync, type Dirent } from 'node:fs';
+import { constants, lstatSync, readdirSync, type Dirent } from 'node:fs';
+import { open } from 'node:fs/promises';
 import path from 'node:path';
 
 /** A file system entry that breaks the rule. */
@@ -107,6 +108,24 @@ export function assertRegularTree(contentDir: string, shown = contentDir): void 
   const named = breaches.slice(0, 10).map((b) => (b.rel === '.' ? b.message : `${shown}/${b.rel} is ${b.message}`));
   const more = breaches.length > 10 ? ` (and ${breaches.length - 10} more)` : '';
   throw new Error(named.join('; ') + more);
+}
+
+/**
+ * The bytes of `file` if it is a regular file; undefined if it is a link, a folder, a pipe, a
+ * socket or a device, or cannot be opened. Opened without following a link and without blocking,
+ * then judged on the open descriptor: a file swapped for a link or a pipe after it was listed is
+ * neither followed nor waited on (a pipe with no writer would block a plain read forever).
+ */
+export async function readRegularFile(file: string): Promise<Buffer | undefined> {
+  const handle = await open(file, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK).catch(
+    () => undefined,
+  );
+  if (!handle) return undefined;
+  try {
+    return (await handle.stat()).isFile() ? await handle.readFile() : undefined;
+  } finally {
+    await handle.close();
+  }
 }
 
 /** How a path written in content resolves: inside the content folder, or why not. */

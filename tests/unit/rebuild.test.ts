@@ -1,4 +1,5 @@
-import { mkdtemp, mkdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, mkdir, readFile, rm, stat, symlink, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -116,6 +117,16 @@ describe('planRebuild', () => {
       kind: 'bodies',
       files: ['articles/2024/a/en.md'],
     });
+  });
+
+  it('names a pipe or a link in the content without reading it (the plan is made before the check)', async () => {
+    const before = recordOf(await snapshot());
+    // A pipe with no writer: a plain read of it would wait forever.
+    execFileSync('mkfifo', [path.join(dir, 'content/articles/2024/a/clip.mp4')]);
+    await symlink('/etc/hostname', path.join(dir, 'content/tags/y.yaml'));
+    const now = await snapshot();
+    expect(Object.keys(now.files)).toEqual(expect.arrayContaining(['articles/2024/a/clip.mp4', 'tags/y.yaml']));
+    expect(planRebuild(before, now, '/site/v1')).toMatchObject({ kind: 'full', reason: /added, removed or renamed/ });
   });
 
   it('builds in full when a build setting changes', async () => {
