@@ -4,7 +4,7 @@
  * `<out>.lock`), how a path is shown to the person running the build, the one-line error they can
  * act on, and removal and lstat that tolerate what is already gone.
  */
-import type { Stats } from 'node:fs';
+import { rmSync, type Stats } from 'node:fs';
 import * as fsp from 'node:fs/promises';
 import path from 'node:path';
 
@@ -54,12 +54,27 @@ export function codeOf(error: unknown): string | undefined {
   return error instanceof Error && 'code' in error && typeof error.code === 'string' ? error.code : undefined;
 }
 
-/** Removes a file, link or folder tree; a mount point is emptied and kept (rmdir says EBUSY). */
+/** How a tree is removed: whatever is there, links not followed, twice more on a busy file. */
+const REMOVAL = { recursive: true, force: true, maxRetries: 2 } as const;
+
+/** Whether a removal's error leaves nothing to do: a mount point is emptied and kept (rmdir says EBUSY). */
+const removalDone = (error: unknown): boolean => codeOf(error) === 'EBUSY';
+
+/** Removes a file, link or folder tree; a mount point is emptied and kept. */
 export async function remove(target: string): Promise<void> {
   try {
-    await fsp.rm(target, { recursive: true, force: true, maxRetries: 2 });
+    await fsp.rm(target, REMOVAL);
   } catch (error) {
-    if (codeOf(error) !== 'EBUSY') throw error;
+    if (!removalDone(error)) throw error;
+  }
+}
+
+/** `remove`, blocking: for a thread of its own (pipeline/remove-worker.ts). */
+export function removeSync(target: string): void {
+  try {
+    rmSync(target, REMOVAL);
+  } catch (error) {
+    if (!removalDone(error)) throw error;
   }
 }
 

@@ -143,18 +143,6 @@ export async function prepareOutput(outDir: string, options: PublishOptions = {}
   return { removed };
 }
 
-/** What a removal thread runs: `remove`'s rule, with blocking calls on its own thread. */
-const REMOVER = `
-const { rmSync } = require('node:fs');
-const { workerData } = require('node:worker_threads');
-for (const target of workerData) {
-  try {
-    rmSync(target, { recursive: true, force: true, maxRetries: 2 });
-  } catch (error) {
-    if (error.code !== 'EBUSY') throw error;
-  }
-}`;
-
 /**
  * Removes `targets` on a thread of its own, with blocking calls: removed with node:fs's promises,
  * tens of thousands of unlinks fill libuv's four I/O threads, and the build's own file reads, which
@@ -163,7 +151,7 @@ for (const target of workerData) {
 function removeOffThread(targets: readonly string[]): Promise<void> {
   if (targets.length === 0) return Promise.resolve();
   return new Promise((resolve, reject) => {
-    const worker = new Worker(REMOVER, { eval: true, workerData: targets });
+    const worker = new Worker(new URL('./remove-worker.ts', import.meta.url), { workerData: targets });
     worker.once('error', reject);
     worker.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`removal thread exited with ${code}`))));
   });
