@@ -13,11 +13,11 @@
  * indexed body where the index says. The integration test holds the result byte-identical to a cold
  * build of the same content.
  */
-import { lstat, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import {
   bodyHash,
-  bodyStart,
+  feedEscapes,
   feedContentText,
   feedFormatOf,
   spliceFeed,
@@ -30,6 +30,7 @@ import type { FeedFormat } from '#lib/feeds.ts';
 import { htmlText, nameMentionFinder } from '#lib/name-mentions.ts';
 import type { WorkerSetup } from '#loaders/markdown-pool.ts';
 import { bodyRenderer } from '#loaders/markdown-render.ts';
+import { readRegularFile } from '#lib/content-files.ts';
 import { readMarkdownEntry } from '#loaders/read-entry.ts';
 
 /** What a splice needs. */
@@ -93,10 +94,17 @@ export async function spliceBodies(options: SpliceOptions): Promise<SpliceResult
     if (!was) return refuse(`${rel} is not in the last build's body index`);
     if (was.images) return refuse(`${rel} shows local images`);
     if (was.shared) return refuse(`${rel} had the same body as another version`);
-    // Content is regular files: a story replaced by a link since the plan is not followed.
-    if (!(await lstat(filePath)).isFile()) return refuse(`${rel} is not a regular file`);
-    const contents = await readFile(filePath, 'utf8');
-    const { data, body } = readMarkdownEntry(contents, { filePath, shown: rel });
+    // Content is regular files: a story replaced by a link or a pipe since the plan is not followed.
+    const bytes = await readRegularFile(filePath);
+    if (!bytes) return refuse(`${rel} is not a regular file`);
+    // The splice runs before the content check has passed: what cannot be read is the check's to report.
+    let entry: ReturnType<typeof readMarkdownEntry>;
+    try {
+      entry = readMarkdownEntry(bytes.toString('utf8'), { filePath, shown: rel });
+    } catch {
+      return refuse(`${rel} could not be read here`);
+    }
+    const { data, body } = entry;
     // A body the renderer fails on is left to Astro, whose build reports it with the file's name.
     const rendered = await render({ body: body ?? '', frontmatter: data, filePath }).catch(() => undefined);
     if (!rendered) return refuse(`${rel} could not be rendered here`);
@@ -117,10 +125,9 @@ export async function spliceBodies(options: SpliceOptions): Promise<SpliceResult
       if (!siteFiles.has(page)) return refuse(`${page} is not a file of the last site`);
       const text = await current(page);
       const spliced = text === undefined ? undefined : spliceStoryPage(text, was, html);
-      if (text === undefined || spliced === undefined) return refuse(`${page} does not hold the indexed body`);
-      const start = bodyStart(text, was) ?? 0;
-      before ??= text.slice(start, start + was.length);
-      changed.set(page, spliced);
+      if (spliced === undefined) return refuse(`${page} does not hold the indexed body`);
+      before ??= spliced.before;
+      changed.set(page, spliced.text);
     }
     if (before === undefined) return refuse(`${rel} is on no page`);
     // Each format's escaped text of the feed-safe body, before and after (src/lib/feeds.ts).
@@ -132,18 +139,19 @@ export async function spliceBodies(options: SpliceOptions): Promise<SpliceResult
     }
     // A feed that carries the story names its address as it is (one a feed would escape is refused);
     // the others, most of them, are not decoded.
-    if (/[&<>"'\\]/.test(was.url)) return refuse(`${rel}: its address has characters feeds escape`);
+    if (feedEscapes(was.url)) return refuse(`${rel}: its address has characters feeds escape`);
     const address = Buffer.from(was.url);
     for (const file of feedFiles) {
       const format = feedFormatOf(file);
       const pair = format && texts.get(format);
-      if (!changed.has(file)) {
+      let text = changed.get(file);
+      if (text === undefined) {
         const bytes = await readFile(path.join(options.published, file)).catch(() => undefined);
         if (bytes === undefined) return refuse(`${file} could not be read`);
         if (!bytes.includes(address)) continue;
+        text = bytes.toString('utf8');
       }
-      const text = await current(file);
-      if (!format || !pair || text === undefined) return refuse(`${file} could not be read`);
+      if (!format || !pair) return refuse(`${file} could not be read`);
       const spliced = spliceFeed(text, format, was.url, pair[0], pair[1]);
       if (!spliced) return refuse(`${file}: the story's items could not be told from others`);
       if (spliced.count > 0) changed.set(file, spliced.text);

@@ -74,16 +74,26 @@ export function bodyStart(page: string, was: Pick<BodyIndexEntry, 'hash' | 'leng
 }
 
 /**
- * `page` with the body `was` (as indexed) replaced by `html`, or `undefined` when the page does not
- * hold that body where {@link bodyStart} looks.
+ * `page` with the body `was` (as indexed) replaced by `html`, and the body it replaced; `undefined`
+ * when the page does not hold that body where {@link bodyStart} looks.
  */
 export function spliceStoryPage(
   page: string,
   was: Pick<BodyIndexEntry, 'hash' | 'length'>,
   html: string,
-): string | undefined {
+): { readonly text: string; readonly before: string } | undefined {
   const start = bodyStart(page, was);
-  return start === undefined ? undefined : page.slice(0, start) + html + page.slice(start + was.length);
+  if (start === undefined) return undefined;
+  const end = start + was.length;
+  return { text: page.slice(0, start) + html + page.slice(end), before: page.slice(start, end) };
+}
+
+/**
+ * Whether `url` has a character a feed format escapes (`&<>"'` in XML, `"` and `\` in JSON): a
+ * story's address is then not written in its feeds as it is, and no item can be matched by it.
+ */
+export function feedEscapes(url: string): boolean {
+  return /[&<>"'\\]/.test(url);
 }
 
 /** The feed format of an output file, by its name (`rss.xml`, `atom.xml`, `feed.json`). */
@@ -157,7 +167,7 @@ export function spliceFeed(
   was: string,
   now: string,
 ): { readonly text: string; readonly count: number } | undefined {
-  if (/[&<>"'\\]/.test(url)) return undefined;
+  if (feedEscapes(url)) return undefined;
   const needle = was + CONTENT_END[format];
   const own = ITEM_URL[format](url);
   let out = '';

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { BODY_START, bodyHash, feedContentText, feedFormatOf, spliceFeed, spliceStoryPage } from '#lib/body-splice.ts';
+import {
+  BODY_START,
+  bodyHash,
+  feedContentText,
+  feedEscapes,
+  feedFormatOf,
+  spliceFeed,
+  spliceStoryPage,
+} from '#lib/body-splice.ts';
 import { atomXml, jsonFeed, rssXml } from '#lib/feed-formats.ts';
 import type { Feed, FeedFormat, FeedItem } from '#lib/feeds.ts';
 
@@ -10,20 +18,29 @@ describe('spliceStoryPage', () => {
   const page = `<h1>T</h1>${BODY_START}${old}</div><!-- x --><div class="article__facts">`;
 
   it('replaces the indexed body after the body start, and nothing else', () => {
-    expect(spliceStoryPage(page, indexed(old), '<p>New</p>')).toBe(
-      `<h1>T</h1>${BODY_START}<p>New</p></div><!-- x --><div class="article__facts">`,
-    );
+    expect(spliceStoryPage(page, indexed(old), '<p>New</p>')).toEqual({
+      text: `<h1>T</h1>${BODY_START}<p>New</p></div><!-- x --><div class="article__facts">`,
+      before: old,
+    });
   });
 
   it('finds the body after the space a compressed template leaves', () => {
     const spaced = `${BODY_START} ${old} </div>`;
-    expect(spliceStoryPage(spaced, indexed(old), '<p>New</p>')).toBe(`${BODY_START} <p>New</p> </div>`);
+    expect(spliceStoryPage(spaced, indexed(old), '<p>New</p>')?.text).toBe(`${BODY_START} <p>New</p> </div>`);
   });
 
   it('refuses a page whose body is not the indexed one', () => {
     expect(spliceStoryPage(page, indexed('<p>Other</p>'), '<p>New</p>')).toBeUndefined();
     expect(spliceStoryPage(page, { ...indexed(old), length: old.length + 1 }, '<p>New</p>')).toBeUndefined();
     expect(spliceStoryPage('<h1>no body</h1>', indexed(old), '<p>New</p>')).toBeUndefined();
+  });
+});
+
+describe('feedEscapes', () => {
+  it('tells the addresses a feed writes as they are from those it escapes', () => {
+    expect(feedEscapes('https://news.example.org/en/2024/launch/')).toBe(false);
+    expect(feedEscapes('https://news.example.org/zh/2024/%E5%8F%91%E5%B8%83/')).toBe(false);
+    for (const c of ['&', '<', '>', '"', "'", '\\']) expect(feedEscapes(`https://x.example/${c}/`)).toBe(true);
   });
 });
 

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -130,6 +131,17 @@ describe('spliceBodies', () => {
     expect(await refused()).toBe(`${story} mentions other registry names than before`);
     await writeIndex({ pages: ['../../outside/index.html'] });
     expect(await refused()).toBe('../../outside/index.html is not a file of the last site');
+    // The splice runs before the content check: a story it cannot read is left to the check.
+    await writeIndex();
+    const storyFile = path.join(work, 'content', story);
+    const source = await readFile(storyFile, 'utf8');
+    await writeFile(storyFile, '---\nlanguage: [en\n---\nText.\n');
+    expect(await refused()).toBe(`${story} could not be read here`);
+    await rm(storyFile);
+    execFileSync('mkfifo', [storyFile]);
+    expect(await refused()).toBe(`${story} is not a regular file`);
+    await rm(storyFile);
+    await writeFile(storyFile, source);
     await writeFile(options.indexFile, '{}');
     expect(await refused()).toBe('no body index from the last build');
     await writeFile(options.indexFile, '{"format":1,"entries":null}');
