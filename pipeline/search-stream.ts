@@ -31,6 +31,7 @@ import {
   isIndexedPage,
   pageDigest,
   pagefindEngines,
+  PageSender,
   shardKey,
   shardOfPage,
   type PagefindModule,
@@ -230,6 +231,7 @@ export class SearchStream {
     }));
     if (!index || errors.length > 0) return this.#release(job);
     try {
+      const sender = new PageSender(index);
       for (let next = 0; ; next++) {
         while (next >= job.pages.length && !job.closed && !job.failed) {
           await new Promise<void>((resolve) => {
@@ -244,9 +246,10 @@ export class SearchStream {
           job.failed = true;
           break;
         }
-        const added = await index.addHTMLFile({ sourcePath: page.path, content });
-        if (added.errors.length > 0) job.failed = true;
+        await sender.add(page.path, content);
+        if (sender.error !== undefined) job.failed = true;
       }
+      if ((await sender.drain()) !== undefined) job.failed = true;
       if (job.failed || this.#stopped) return this.#release(job);
       const folder = path.join(this.#options.workDir, job.shard);
       await rm(folder, { recursive: true, force: true });
