@@ -1,13 +1,15 @@
 #!/usr/bin/env node
-// `npm run build`: checks the content first and stops on any error (Astro alone would only log a
-// dangling reference and exit 0), then builds the site with Astro and publishes it in one step
-// (pipeline/publish.ts: dist/ becomes a link to the new site; one build per output at a time).
+// `npm run build`: checks the content and stops on any error (Astro alone would only log a dangling
+// reference and exit 0), builds the site with Astro, or splices edited bodies into the last one,
+// and publishes it in one step (pipeline/publish.ts: dist/ becomes a link to the new site; one
+// build per output at a time). Nothing is rendered by Astro or published before the check passes.
 // First, before Astro loads: a JavaScript heap sized to the machine (see the module).
 import './heap.ts';
 import path from 'node:path';
 import { build } from 'astro';
 import { describeBuildError } from '#pipeline/check/build-errors.ts';
-import { checkContent } from '#pipeline/check/checker.ts';
+import { checkOffThread } from '#pipeline/check/check-thread.ts';
+import type { CheckResult } from '#pipeline/check/checker.ts';
 import { countProblems, formatProblem, githubAnnotations } from '#pipeline/check/problems.ts';
 import { indexSite } from './search-index.ts';
 import { SearchStream } from './search-stream.ts';
@@ -22,7 +24,6 @@ import {
   writeBuildRecord,
   type BuildRecord,
 } from './rebuild.ts';
-import { siteConfig } from '#site.config';
 import {
   acquireLock,
   discardStaging,
@@ -67,43 +68,91 @@ const shown = shownPath(outDir);
 // the same name every time: Astro's incremental build hashes the output folder into the page code.
 const notPrepared = (error: unknown) => failed(error, `could not prepare ${shown}/`);
 const staging = await stagingFor(outDir).catch(notPrepared);
+// The content check starts first, on a thread of its own (pipeline/check/check-thread.ts): what
+// follows (the rebuild plan, a body splice, Pagefind) takes the build's thread meanwhile, and the
+// check's result is awaited before Astro runs or anything is published.
+const checkStarted = performance.now();
+/** When the check's thread gave its result. */
+let checkEnded = checkStarted;
+const checking = checkOffThread(contentDir).then((result) => {
+  checkEnded = performance.now();
+  return result;
+});
+// Awaited below; a failure meanwhile must not end the build as an unhandled rejection.
+void checking.catch(() => undefined);
 // What a killed build left (staging folder, temporary link, unpublished versions) goes first; the
 // last build's version, kept beside the one published (see publishSite below), too, while the
 // content is checked: removing a site's links is disk-bound, the check is not.
 const prepared = await prepareOutput(outDir, { staging, background: true }).catch(notPrepared);
 // Each step's line ends with its duration, which `npm run bench` reads to split the build into phases.
-const checkStarted = performance.now();
 /** Seconds since `start`, as printed at the end of a step's line. */
 const took = (start: number) => `(${((performance.now() - start) / 1000).toFixed(2)} s)`;
-const result = await checkContent({ contentDir, config: siteConfig });
-const { errors, warnings } = countProblems(result.problems);
-for (const p of result.problems) console.log(formatProblem(p));
-for (const line of githubAnnotations(result.problems, process.env)) console.log(line);
-if (errors > 0) {
-  console.error(
-    `✖ content check: ${errors} error(s), ${warnings} warning(s). Fix them, then build again (npm run check lists them).`,
-  );
-  process.exit(1);
+/** Lines of the steps taken before the content check has reported, printed after its report. */
+let deferred: string[] | undefined = [];
+/** Prints a step's line, after the content check's report. */
+const say = (line: string) => (deferred ? deferred.push(line) : console.log(line));
+/** Pagefind indexing a spliced site while the content is checked; awaited before a failed check exits. */
+let indexing: Promise<unknown> | undefined;
+let checked: Promise<void> | undefined;
+/**
+ * The content check's report, once: every problem, then the lines of the steps already taken. The
+ * build awaits it before Astro runs (Astro alone would only log a dangling reference, or fail with
+ * a stack trace) and before publishing; on any error, nothing is published and the build exits 1.
+ */
+function contentChecked(): Promise<void> {
+  checked ??= (async () => {
+    const waitStarted = performance.now();
+    let result: CheckResult;
+    try {
+      result = await checking;
+    } catch (error) {
+      console.error(`✖ content check: ${error instanceof Error ? error.message : String(error)}`);
+      await indexing?.catch(() => undefined);
+      await discardStaging(staging);
+      process.exit(1);
+    }
+    const waited = took(waitStarted);
+    const { errors, warnings } = countProblems(result.problems);
+    for (const p of result.problems) console.log(formatProblem(p));
+    for (const line of githubAnnotations(result.problems, process.env)) console.log(line);
+    if (errors > 0) {
+      console.error(
+        `✖ content check: ${errors} error(s), ${warnings} warning(s). Fix them, then build again (npm run check lists them).`,
+      );
+      // Whatever was built beside the check is thrown away, once Pagefind has let go of it.
+      await indexing?.catch(() => undefined);
+      await discardStaging(staging);
+      process.exit(1);
+    }
+    console.log(
+      `✔ content check: ${result.files} files, ${result.stories} stories, ${warnings} warning(s) (${((checkEnded - checkStarted) / 1000).toFixed(2)} s)`,
+    );
+    console.log(`  (checked on a thread of its own; the build waited ${waited.slice(1, -1)} for it)`);
+    for (const line of deferred ?? []) console.log(line);
+    deferred = undefined;
+  })();
+  return checked;
 }
-console.log(
-  `✔ content check: ${result.files} files, ${result.stories} stories, ${warnings} warning(s) ${took(checkStarted)}`,
-);
 // What the last build can give this one (pipeline/rebuild.ts): nothing changed, only story bodies
-// changed (render just their pages over a copy of the last site), or everything is built.
+// changed (render just their pages over a copy of the last site), or everything is built. Planned
+// while the content is checked; a body-only rebuild is also spliced and indexed meanwhile (below).
 const planned = performance.now();
 const inputs = await snapshotInputs(contentDir, process.cwd(), settings, path.join(workDir, 'input-digests.json'));
 const previous = await readBuildRecord(cacheDir);
 const plan = planRebuild(previous, inputs, await publishedFolder(outDir));
+const planTook = took(planned);
 if (plan.kind === 'unchanged') {
+  await contentChecked();
   await prepared.removed.catch(notPrepared);
-  console.log(`✔ nothing changed since the last build: ${shown}/ is up to date ${took(planned)}`);
+  console.log(`✔ nothing changed since the last build: ${shown}/ is up to date ${planTook}`);
   process.exit(0);
 }
-console.log(
+say(
   plan.kind === 'bodies'
-    ? `✔ rebuild plan: the bodies of ${plan.files.length} story file(s) changed ${took(planned)}`
-    : `✔ rebuild plan: full build (${plan.reason}) ${took(planned)}`,
+    ? `✔ rebuild plan: the bodies of ${plan.files.length} story file(s) changed ${planTook}`
+    : `✔ rebuild plan: full build (${plan.reason}) ${planTook}`,
 );
+if (plan.kind !== 'bodies') await contentChecked();
 const logLevel = process.env['BUILD_LOG_LEVEL'] === 'info' ? 'info' : 'warn';
 // The routes write the site fingerprint here; the next build's body-only plan must match it.
 const fingerprintFile = path.join(workDir, 'site-fingerprint.txt');
@@ -145,7 +194,7 @@ async function rebuildBodies(last: BuildRecord, files: readonly string[]): Promi
   } catch (error) {
     if (!isStalePlan(error)) throw error;
     await discardStaging(staging);
-    console.log('  (the site fingerprint changed with the bodies: building in full)');
+    say('  (the site fingerprint changed with the bodies: building in full)');
     return false;
   } finally {
     delete process.env[REBUILD_PLAN_ENV];
@@ -153,7 +202,7 @@ async function rebuildBodies(last: BuildRecord, files: readonly string[]): Promi
   const rendered = await filesUnder(staging);
   // Pagefind's bundle is written afresh: its linked files must not be written into.
   const linked = await linkTree(last.published, staging, { skip: ['pagefind'], keep: new Set(rendered) });
-  console.log(`  (body-only rebuild: ${rendered.length} file(s) rendered, ${linked} linked from the last build)`);
+  say(`  (body-only rebuild: ${rendered.length} file(s) rendered, ${linked} linked from the last build)`);
   return true;
 }
 
@@ -174,13 +223,13 @@ async function spliceInto(last: BuildRecord, files: readonly string[]): Promise<
     setupFile: markdownSetupFile,
   });
   if (!result.ok) {
-    console.log(`  (not spliced: ${result.reason}; rendering with Astro)`);
+    say(`  (not spliced: ${result.reason}; rendering with Astro)`);
     return false;
   }
   const written = new Set(result.written);
   const linked = await linkTree(last.published, staging, { skip: ['pagefind'], keep: written, files: siteFiles });
-  for (const file of result.written) console.log(`  ${file} (spliced)`);
-  console.log(`  (body-only rebuild: ${written.size} file(s) spliced, ${linked} linked from the last build)`);
+  for (const file of result.written) say(`  ${file} (spliced)`);
+  say(`  (body-only rebuild: ${written.size} file(s) spliced, ${linked} linked from the last build)`);
   // What the routes and the loader would have written: the same fingerprint and set-up, the new bodies.
   await writeFile(fingerprintFile, last.fingerprint);
   await writeFile(next(bodyIndexFile), JSON.stringify(result.index));
@@ -192,9 +241,14 @@ async function spliceInto(last: BuildRecord, files: readonly string[]): Promise<
 const streamDir = path.join(workDir, 'search-stream');
 let stream: SearchStream | undefined;
 try {
-  const astroStarted = performance.now();
+  let astroStarted = performance.now();
   const bodies = plan.kind === 'bodies' && previous !== undefined ? { last: previous, files: plan.files } : undefined;
   const spliced = bodies !== undefined && (await spliceInto(bodies.last, bodies.files));
+  if (!spliced) {
+    // Astro renders only checked content.
+    await contentChecked();
+    astroStarted = performance.now();
+  }
   const rebuilt = spliced || (bodies !== undefined && (await rebuildBodies(bodies.last, bodies.files)));
   if (!rebuilt) {
     process.env['OUT_DIR'] = staging;
@@ -210,21 +264,30 @@ try {
     await build({ root: process.cwd(), logLevel });
     setRenderedPageReceiver(undefined);
   }
-  console.log(
-    spliced ? `✔ bodies spliced, without Astro ${took(astroStarted)}` : `✔ astro build ${took(astroStarted)}`,
-  );
+  say(spliced ? `✔ bodies spliced, without Astro ${took(astroStarted)}` : `✔ astro build ${took(astroStarted)}`);
   const indexStarted = performance.now();
   const streamed = stream?.finish();
   // Year shards are cached beside Astro's own cache: a rebuild re-indexes only the years that changed.
-  const search = await indexSite(staging, { cacheDir, streamed });
+  const searching = indexSite(staging, { cacheDir, streamed });
+  // Awaited below; a failure while the check still runs must not end the build unreported.
+  void searching.catch(() => undefined);
+  if (spliced) {
+    // A spliced site is indexed before the check's result is awaited: the check's seconds hide
+    // behind the splice's and the index's. Nothing is published unless it passes.
+    indexing = searching;
+    await contentChecked();
+  }
+  const search = await searching;
   await stream?.close();
   await rm(streamDir, { recursive: true, force: true });
   const copied = search.reused.length > 0 ? `, ${search.reused.length} unchanged copied from the cache` : '';
   const during = search.streamed.length > 0 ? `, ${search.streamed.length} indexed while rendering` : '';
-  console.log(
+  say(
     `✔ search index: ${search.pages} pages ${took(indexStarted)}, ${search.shards.length} year shard(s)${copied}${during}`,
   );
 } catch (error) {
+  // Content that fails the check is reported by the check, not by the step it broke.
+  await contentChecked().catch(() => undefined);
   setRenderedPageReceiver(undefined);
   await stream?.abort();
   await discardStaging(staging);

@@ -6,6 +6,7 @@
 // incremental build with our cache keys: it reaches listings, neighbours and feeds), and with
 // nothing changed (nothing built at all).
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -95,6 +96,8 @@ describe('an incremental build', () => {
       await build(false);
       expect(differences(await tree(path.join(work, 'site')), await tree(path.join(work, 'cold')))).toEqual([]);
       expect(warm.stdout).toContain('✔ rebuild plan: the bodies of 1 story file(s) changed');
+      // The check ran on its own thread beside the plan, the splice and Pagefind; its report comes first.
+      expect(warm.stdout).toMatch(/^✔ content check: .*\n {2}\(checked on a thread of its own; .*\)\n✔ rebuild plan/m);
       // Astro did not run: the body went into the story's page and the feeds carrying it, nowhere else.
       expect(warm.stdout).not.toContain('astro build');
       expect(warm.stdout).toMatch(/✔ bodies spliced, without Astro/);
@@ -109,6 +112,30 @@ describe('an incremental build', () => {
       expect(warm.stdout).toMatch(/✔ search index: 28 pages \([\d.]+ s\), 2 year shard\(s\), 1 unchanged copied/);
       const page = await readFile(path.join(work, 'site/en/2024/green-patents-pilot/index.html'), 'utf8');
       expect(page).toContain('A paragraph added after the first build.');
+    },
+    TWO_BUILDS,
+  );
+
+  it(
+    'after a body edit that fails the check (spliced and indexed meanwhile), reports it and publishes nothing',
+    async () => {
+      const file = path.join(content, edited);
+      const source = await readFile(file, 'utf8');
+      const site = path.join(work, 'site');
+      const before = await tree(site);
+      // The frontmatter alone: the body is all that changed, and a story without text is an error.
+      const frontmatter = /^---\n[\s\S]*?\n---\n/.exec(source)?.[0] ?? '';
+      await writeFile(file, frontmatter);
+      const failed = await runBuild({ CONTENT_DIR: content, OUT_DIR: site, ASTRO_CACHE_DIR: cache });
+      await writeFile(file, source);
+      expect(failed.status).toBe(1);
+      expect(failed.stdout).toMatch(new RegExp(`${edited}:\\d+:1 .*the article has no text after the frontmatter`));
+      expect(failed.stderr).toContain('✖ content check: 1 error(s)');
+      // The steps taken beside the check say nothing: their work is thrown away.
+      expect(failed.stdout).not.toContain('rebuild plan');
+      expect(failed.stdout).not.toContain('spliced');
+      expect(differences(await tree(site), before)).toEqual([]);
+      expect(existsSync(`${site}.building`)).toBe(false);
     },
     TWO_BUILDS,
   );

@@ -126,11 +126,19 @@ describe('benchmark measurements', () => {
     expect(parseBuildPhases('✔ content check: 3 files')).toEqual({});
     const spliced = [
       '✔ content check: 19200 files, 10000 stories, 0 warning(s) (4.87 s)',
+      '  (checked on a thread of its own; the build waited 0.96 s for it)',
+      '✔ rebuild plan: the bodies of 1 story file(s) changed (1.02 s)',
       '  en/2021/x/index.html (spliced)',
       '✔ bodies spliced, without Astro (6.33 s)',
       '✔ search index: 18500 pages (9.50 s), 10 year shard(s), 9 unchanged copied from the cache',
     ].join('\n');
-    expect(parseBuildPhases(spliced)).toEqual({ check: 4.87, splice: 6.33, index: 9.5, indexedPages: 18500 });
+    expect(parseBuildPhases(spliced)).toEqual({
+      check: 4.87,
+      splice: 6.33,
+      index: 9.5,
+      indexedPages: 18500,
+      checkWait: 0.96,
+    });
   });
 
   it("splits Astro's page generation by kind of route", () => {

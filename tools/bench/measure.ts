@@ -7,7 +7,7 @@
 
 /** The build's own phases, in seconds (undefined when the line was not printed). */
 export interface BuildPhases {
-  /** `npm run check`'s work inside the build. */
+  /** `npm run check`'s work inside the build (on its own thread, beside the other steps). */
   readonly check?: number;
   /** Astro's build (content sync, bundling, every page and image). */
   readonly astro?: number;
@@ -17,6 +17,8 @@ export interface BuildPhases {
   readonly index?: number;
   /** Pages Pagefind indexed. */
   readonly indexedPages?: number;
+  /** How long the build waited for the check, which runs on a thread of its own beside the rest. */
+  readonly checkWait?: number;
 }
 
 /** What kind of output a generated route is, for the split of page-generation time. */
@@ -102,6 +104,7 @@ export function parseBuildPhases(log: string): BuildPhases {
     ...optional('splice', seconds(/^✔ bodies spliced, without Astro \((\d+(?:\.\d+)?) s\)/m)),
     ...optional('index', seconds(/^✔ search index: \d+ pages \((\d+(?:\.\d+)?) s\)/m)),
     ...optional('indexedPages', indexed === undefined ? undefined : Number(indexed)),
+    ...optional('checkWait', seconds(/^ {2}\(checked on a thread of its own; the build waited (\d+(?:\.\d+)?) s/m)),
   };
 }
 
