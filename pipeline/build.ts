@@ -6,7 +6,6 @@
 // First, before Astro loads: a JavaScript heap sized to the machine (see the module).
 import './heap.ts';
 import path from 'node:path';
-import { build } from 'astro';
 import { describeBuildError } from '#pipeline/check/build-errors.ts';
 import { checkOffThread } from '#pipeline/check/check-thread.ts';
 import type { CheckResult } from '#pipeline/check/checker.ts';
@@ -169,6 +168,15 @@ process.env[BODY_INDEX_ENV] = next(bodyIndexFile);
 process.env[MARKDOWN_SETUP_ENV] = next(markdownSetupFile);
 await Promise.all([bodyIndexFile, markdownSetupFile].map((file) => rm(next(file), { force: true })));
 
+/**
+ * Astro's build, loaded when first needed: importing Astro takes about a second, which a build that
+ * splices or has nothing to do does not spend.
+ */
+async function astroBuild(): Promise<void> {
+  const { build } = await import('astro');
+  await build({ root: process.cwd(), logLevel });
+}
+
 /** Whether `error` (or one of its causes) is the routes refusing a body-only plan. */
 function isStalePlan(error: unknown): boolean {
   for (let e = error; e instanceof Error; e = e.cause) if (e.message.includes(STALE_PLAN)) return true;
@@ -190,7 +198,7 @@ async function rebuildBodies(last: BuildRecord, files: readonly string[]): Promi
   process.env[REBUILD_PLAN_ENV] = planFile;
   process.env['OUT_DIR'] = staging;
   try {
-    await build({ root: process.cwd(), logLevel });
+    await astroBuild();
   } catch (error) {
     if (!isStalePlan(error)) throw error;
     await discardStaging(staging);
@@ -261,7 +269,7 @@ try {
     });
     setRenderedPageReceiver(stream.receive);
     // BUILD_LOG_LEVEL=info shows Astro's own log, with the time of every page (npm run bench reads it).
-    await build({ root: process.cwd(), logLevel });
+    await astroBuild();
     setRenderedPageReceiver(undefined);
   }
   say(spliced ? `✔ bodies spliced, without Astro ${took(astroStarted)}` : `✔ astro build ${took(astroStarted)}`);
