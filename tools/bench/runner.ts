@@ -51,12 +51,27 @@ export async function gnuTimeAvailable(): Promise<boolean> {
   );
 }
 
+/**
+ * Waits until what earlier commands wrote is on disk (`sync`), so a build is not timed while the
+ * kernel writes back the previous one's files: a cold 10,000-story build leaves over a gigabyte of
+ * dirty pages, and the body edit measured after it took 20.2 s, against 17.8–18.3 s on a settled
+ * disk (same code, same site). Nothing where `sync` is missing.
+ */
+async function settleDisk(): Promise<void> {
+  await new Promise<void>((resolve) => {
+    const sync = spawn('sync', [], { stdio: 'ignore' });
+    sync.on('error', () => resolve());
+    sync.on('close', () => resolve());
+  });
+}
+
 /** A runner measuring through GNU time (`useTime`), else by sampling /proc on Linux, else not at all. */
 export function createRunner(useTime: boolean): Runner {
   let child: ReturnType<typeof spawn> | undefined;
   const measure: Runner['measure'] = async (command, args, options) => {
     const timeFile = `${options.logFile}.time`;
     const log = await open(options.logFile, 'w');
+    await settleDisk();
     const started = performance.now();
     const [file, argv] = useTime ? [TIME, ['-v', '-o', timeFile, command, ...args]] : [command, [...args]];
     const running = spawn(file, argv, { cwd: options.cwd, env: options.env, stdio: ['ignore', log.fd, log.fd] });
