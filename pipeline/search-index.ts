@@ -157,6 +157,28 @@ export async function pagefindEngines(count: number): Promise<PagefindModule[]> 
   );
 }
 
+/**
+ * The part of a page Pagefind needs: the `<html>` tag (its `lang` picks the index) and the page
+ * from the element marked `data-pagefind-body` to the end of `<main>`, without the head, the site
+ * header and the footer, which it reads and throws away (every `data-pagefind-*` of our pages is
+ * inside the marked element). A page with such an attribute outside that stretch, or without the
+ * marker or a `</main>` after it, is sent whole. Pagefind then parses a third less: one year of the
+ * bench site (1,159 pages, 18.8 M characters, 11.9 M so) gives byte-identical bundles, added in
+ * 2.7-2.9 s instead of 3.0-3.3 s. The keys and digests are still those of the written page.
+ */
+export function searchableHtml(html: string): string {
+  const marker = html.indexOf('data-pagefind-body');
+  const htmlTag = html.indexOf('<html');
+  const mainEnd = html.lastIndexOf('</main>');
+  if (marker < 0 || htmlTag < 0 || htmlTag > marker || mainEnd < marker) return html;
+  const start = html.lastIndexOf('<', marker);
+  const htmlTagEnd = html.indexOf('>', htmlTag) + 1;
+  if (htmlTagEnd <= 0 || htmlTagEnd > start) return html;
+  const dropped = [html.slice(htmlTagEnd, start), html.slice(mainEnd)];
+  if (dropped.some((part) => part.includes('data-pagefind'))) return html;
+  return `${html.slice(0, htmlTagEnd)}<body>${html.slice(start, mainEnd)}</body></html>`;
+}
+
 /** How many pages are sent to a Pagefind index ahead of its answers. */
 const PAGES_IN_FLIGHT = 16;
 
@@ -177,9 +199,9 @@ export class PageSender {
     this.#index = index;
   }
 
-  /** Sends a page; waits only while {@link PAGES_IN_FLIGHT} pages are unanswered. */
+  /** Sends a page (its {@link searchableHtml}); waits only while {@link PAGES_IN_FLIGHT} pages are unanswered. */
   async add(sourcePath: string, content: string): Promise<void> {
-    const answered = this.#index.addHTMLFile({ sourcePath, content }).then(
+    const answered = this.#index.addHTMLFile({ sourcePath, content: searchableHtml(content) }).then(
       (added) => {
         if (added.errors.length > 0) this.#error ??= `${sourcePath}: ${added.errors.join('; ')}`;
       },
