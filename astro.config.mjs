@@ -5,6 +5,7 @@ import { unified } from '@astrojs/markdown-remark';
 import { contentGuard } from '#integrations/content-guard.ts';
 import { bodiesOnlyBuild } from '#integrations/bodies-only.ts';
 import { contentStoreFile } from '#integrations/content-store-file.ts';
+import { collectAfterSync } from '#integrations/collect-after-sync.ts';
 import { fileAliases } from '#integrations/file-aliases.ts';
 import { publishedImages } from '#integrations/published-images.ts';
 import { searchStream } from '#integrations/search-stream.ts';
@@ -55,6 +56,8 @@ export default defineConfig({
     contentGuard({ contentDir: settings.contentDir }),
     // The build reads the content store from its file rather than compiling it as a module.
     contentStoreFile(),
+    // Frees the sync's garbage before the pages are built on top of it (the build's memory peak).
+    collectAfterSync(),
     fileAliases(),
     // Hands each rendered page to `npm run build`'s search indexer, which runs beside Astro's render.
     searchStream(),

@@ -10,7 +10,9 @@ const limited = [...process.execArgv, process.env['NODE_OPTIONS'] ?? ''].some((a
 if (!limited && process.env['NEWS_ARCHIVE_HEAP'] !== 'set') {
   const megabytes = Math.floor((os.totalmem() / 1024 / 1024) * 0.75);
   const [script = '', ...args] = process.argv.slice(1);
-  const child = spawnSync(process.execPath, [...process.execArgv, `${FLAG}=${megabytes}`, script, ...args], {
+  // `--expose-gc`: one full collection after Astro's content sync (src/integrations/collect-after-sync.ts).
+  const flags = [...process.execArgv, `${FLAG}=${megabytes}`, '--expose-gc'];
+  const child = spawnSync(process.execPath, [...flags, script, ...args], {
     stdio: 'inherit',
     env: { ...process.env, NEWS_ARCHIVE_HEAP: 'set' },
   });
