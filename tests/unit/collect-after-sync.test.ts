@@ -4,7 +4,8 @@ import { collectAfterSync } from '#integrations/collect-after-sync.ts';
 const holder = globalThis as { gc?: () => void };
 const original = holder.gc;
 afterEach(() => {
-  holder.gc = original;
+  if (original) holder.gc = original;
+  else delete holder.gc;
 });
 
 /** Runs the integration's `astro:build:start` hook as Astro would. */
