@@ -84,8 +84,10 @@ void checking.catch(() => undefined);
 // content is checked: removing a site's links is disk-bound, the check is not.
 const prepared = await prepareOutput(outDir, { staging, background: true }).catch(notPrepared);
 // Each step's line ends with its duration, which `npm run bench` reads to split the build into phases.
+/** Seconds from `start` to `end` (default: now), as `1.23 s`. */
+const seconds = (start: number, end = performance.now()) => `${((end - start) / 1000).toFixed(2)} s`;
 /** Seconds since `start`, as printed at the end of a step's line. */
-const took = (start: number) => `(${((performance.now() - start) / 1000).toFixed(2)} s)`;
+const took = (start: number) => `(${seconds(start)})`;
 /** Lines of the steps taken before the content check has reported, printed after its report. */
 let deferred: string[] | undefined = [];
 /** Prints a step's line, after the content check's report. */
@@ -93,6 +95,13 @@ const say = (line: string) => (deferred ? deferred.push(line) : console.log(line
 /** Pagefind indexing a spliced site while the content is checked; awaited before a failed check exits. */
 let indexing: Promise<unknown> | undefined;
 let checked: Promise<void> | undefined;
+/** Ends the build with `message`: what was built beside the check is thrown away, once Pagefind has let go of it. */
+async function abandon(message: string): Promise<never> {
+  console.error(message);
+  await indexing?.catch(() => undefined);
+  await discardStaging(staging);
+  process.exit(1);
+}
 /**
  * The content check's report, once: every problem, then the lines of the steps already taken. The
  * build awaits it before Astro runs (Astro alone would only log a dangling reference, or fail with
@@ -105,28 +114,21 @@ function contentChecked(): Promise<void> {
     try {
       result = await checking;
     } catch (error) {
-      console.error(`✖ content check: ${error instanceof Error ? error.message : String(error)}`);
-      await indexing?.catch(() => undefined);
-      await discardStaging(staging);
-      process.exit(1);
+      return abandon(`✖ content check: ${error instanceof Error ? error.message : String(error)}`);
     }
-    const waited = took(waitStarted);
+    const waited = seconds(waitStarted);
     const { errors, warnings } = countProblems(result.problems);
     for (const p of result.problems) console.log(formatProblem(p));
     for (const line of githubAnnotations(result.problems, process.env)) console.log(line);
     if (errors > 0) {
-      console.error(
+      return abandon(
         `✖ content check: ${errors} error(s), ${warnings} warning(s). Fix them, then build again (npm run check lists them).`,
       );
-      // Whatever was built beside the check is thrown away, once Pagefind has let go of it.
-      await indexing?.catch(() => undefined);
-      await discardStaging(staging);
-      process.exit(1);
     }
     console.log(
-      `✔ content check: ${result.files} files, ${result.stories} stories, ${warnings} warning(s) (${((checkEnded - checkStarted) / 1000).toFixed(2)} s)`,
+      `✔ content check: ${result.files} files, ${result.stories} stories, ${warnings} warning(s) (${seconds(checkStarted, checkEnded)})`,
     );
-    console.log(`  (checked on a thread of its own; the build waited ${waited.slice(1, -1)} for it)`);
+    console.log(`  (checked on a thread of its own; the build waited ${waited} for it)`);
     for (const line of deferred ?? []) console.log(line);
     deferred = undefined;
   })();
